@@ -1,0 +1,168 @@
+//! The retry decision: what a client should do after a response.
+
+use core::fmt;
+use core::time::Duration;
+
+use crate::{lookup, parse_retry_after, Lookup, NotAStatusCode};
+
+/// What a client should do about a response.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Decision {
+    /// Do not send the request again (as it is).
+    DoNotRetry,
+    /// Send it again after this delay, taken from the Retry-After header.
+    RetryAfter(Duration),
+    /// Send it again after a delay of the caller's own backoff policy.
+    RetryWithBackoff,
+}
+
+impl Decision {
+    /// The canonical name of the action: `do_not_retry`, `retry_after` or
+    /// `retry_with_backoff`.
+    pub const fn as_str(&self) -> &'static str {
+        match self {
+            Decision::DoNotRetry => "do_not_retry",
+            Decision::RetryAfter(_) => "retry_after",
+            Decision::RetryWithBackoff => "retry_with_backoff",
+        }
+    }
+
+    /// Whether the request should be sent again.
+    pub const fn should_retry(&self) -> bool {
+        !matches!(self, Decision::DoNotRetry)
+    }
+
+    /// The delay the server asked for, for [`Decision::RetryAfter`].
+    pub const fn delay(&self) -> Option<Duration> {
+        match self {
+            Decision::RetryAfter(delay) => Some(*delay),
+            Decision::DoNotRetry | Decision::RetryWithBackoff => None,
+        }
+    }
+}
+
+impl fmt::Display for Decision {
+    /// `do_not_retry`, `retry_with_backoff`, or `retry_after 120s`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Decision::RetryAfter(delay) => write!(f, "retry_after {}s", delay.as_secs()),
+            other => f.write_str(other.as_str()),
+        }
+    }
+}
+
+impl Lookup {
+    /// The retry decision for a response with this status code.
+    ///
+    /// `retry_after` is the Retry-After header's value, if the response had one; `now`
+    /// is the current time in Unix seconds; `idempotent` says whether the request may
+    /// safely be sent twice (GET, HEAD, PUT, DELETE, ... RFC 9110 §9.2.2). The rules,
+    /// applied to the code as it is handled (an unrecognized code as its class's
+    /// `x00`, 600–999 as 500), first match wins:
+    ///
+    /// 1. 1xx–3xx: [`Decision::DoNotRetry`] (not an error).
+    /// 2. 413, 429 or 503 with a valid Retry-After: [`Decision::RetryAfter`] that delay.
+    /// 3. 408, and 429 without a valid Retry-After: [`Decision::RetryWithBackoff`].
+    /// 4. 500, 502, 504: [`Decision::RetryWithBackoff`] if the request is idempotent,
+    ///    else [`Decision::DoNotRetry`].
+    /// 5. Everything else: [`Decision::DoNotRetry`]. That includes 400, 403, 404, 405
+    ///    and 503 without Retry-After (the document says to modify the request instead),
+    ///    the other 4xx, 501 and 505.
+    ///
+    /// A Retry-After value that does not parse counts as absent.
+    pub fn decide(&self, retry_after: Option<&[u8]>, now: i64, idempotent: bool) -> Decision {
+        let code = self.status().code();
+        if !self.class().is_error() {
+            return Decision::DoNotRetry;
+        }
+        let delay = retry_after.and_then(|value| parse_retry_after(value, now).ok());
+        match (code, delay) {
+            (413 | 429 | 503, Some(delay)) => Decision::RetryAfter(delay),
+            (408 | 429, _) => Decision::RetryWithBackoff,
+            (500 | 502 | 504, _) if idempotent => Decision::RetryWithBackoff,
+            _ => Decision::DoNotRetry,
+        }
+    }
+}
+
+/// The retry decision for a status code: [`lookup`] then [`Lookup::decide`], whose
+/// documentation lists the rules.
+///
+/// ```
+/// use std::time::Duration;
+/// use dcs_status::{decide, Decision};
+///
+/// let now = 1_700_000_000;
+/// assert_eq!(decide(429, Some("30"), now, false), Ok(Decision::RetryAfter(Duration::from_secs(30))));
+/// assert_eq!(decide(429, None, now, false), Ok(Decision::RetryWithBackoff));
+/// assert_eq!(decide(503, None, now, true), Ok(Decision::DoNotRetry));
+/// assert_eq!(decide(502, None, now, true), Ok(Decision::RetryWithBackoff));
+/// assert_eq!(decide(502, None, now, false), Ok(Decision::DoNotRetry));
+/// assert!(decide(42, None, now, true).is_err());
+/// ```
+pub fn decide(
+    code: impl Into<i64>,
+    retry_after: Option<&str>,
+    now: i64,
+    idempotent: bool,
+) -> Result<Decision, NotAStatusCode> {
+    Ok(lookup(code)?.decide(retry_after.map(str::as_bytes), now, idempotent))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Class;
+
+    #[test]
+    fn informational_success_and_redirection_never_retry() {
+        for code in [100, 101, 150, 200, 204, 299, 301, 304, 399] {
+            let found = lookup(code).unwrap();
+            assert_ne!(found.class(), Class::ClientError);
+            assert_eq!(
+                found.decide(Some(b"10"), 0, true),
+                Decision::DoNotRetry,
+                "{code}"
+            );
+        }
+    }
+
+    #[test]
+    fn codes_handled_as_500_retry_when_idempotent() {
+        for code in [500, 550, 599, 600, 999] {
+            assert_eq!(
+                decide(code, None, 0, true),
+                Ok(Decision::RetryWithBackoff),
+                "{code}"
+            );
+            assert_eq!(
+                decide(code, None, 0, false),
+                Ok(Decision::DoNotRetry),
+                "{code}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_unparseable_retry_after_counts_as_absent() {
+        assert_eq!(decide(503, Some("soon"), 0, true), Ok(Decision::DoNotRetry));
+        assert_eq!(
+            decide(429, Some("-5"), 0, true),
+            Ok(Decision::RetryWithBackoff)
+        );
+        assert_eq!(decide(413, Some(""), 0, true), Ok(Decision::DoNotRetry));
+    }
+
+    #[test]
+    fn retry_after_only_counts_for_413_429_503() {
+        assert_eq!(decide(404, Some("10"), 0, true), Ok(Decision::DoNotRetry));
+        assert_eq!(
+            decide(500, Some("10"), 0, true),
+            Ok(Decision::RetryWithBackoff)
+        );
+        assert_eq!(
+            decide(413, Some("10"), 0, false),
+            Ok(Decision::RetryAfter(Duration::from_secs(10)))
+        );
+    }
+}

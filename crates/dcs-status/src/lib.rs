@@ -1,0 +1,58 @@
+//! The status-code table of the Distributed Cache Service (DCS) API, and every rule
+//! derived from it.
+//!
+//! The DCS API reference page "Status Codes" (dcs-api-0312043) lists 42 HTTP status
+//! codes, each with DCS's own name, a description, and for some, advice on retrying.
+//! This crate holds that table ([`Status`]) and answers the questions every DCS client
+//! asks of it, identically for the C, Go and Python bindings built on it:
+//!
+//! - what a code means: [`Status::from_code`], or [`lookup`] for any integer (RFC 9110
+//!   §15: an unrecognized code is read as the `x00` code of its class, 600–999 as a
+//!   server error);
+//! - which entry a name refers to: [`from_name`] (DCS names, idents, IANA and older
+//!   RFC phrases, case- and separator-insensitive);
+//! - whether it is an error, and of which [`Class`];
+//! - whether and when to retry: [`RetryAdvice`], [`parse_retry_after`], [`decide`].
+//!
+//! ```
+//! use std::time::Duration;
+//! use dcs_status::{decide, from_name, lookup, Class, Decision, Status};
+//!
+//! let s = Status::from_code(504).unwrap();
+//! assert_eq!((s.name(), s.phrase()), ("ServerTimeout", "Gateway Timeout"));
+//! assert_eq!(s.class(), Class::ServerError);
+//!
+//! assert_eq!(from_name("request entity too large"), Ok(Status::REQUEST_ENTITY_TOO_LARGE));
+//! assert_eq!(lookup(418).unwrap().status(), Status::BAD_REQUEST);
+//!
+//! let now = 1_700_000_000;
+//! assert_eq!(
+//!     decide(429, Some("120"), now, false),
+//!     Ok(Decision::RetryAfter(Duration::from_secs(120)))
+//! );
+//! ```
+//!
+//! The whole table in its canonical JSON form is [`table_json`].
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod advice;
+mod class;
+mod decision;
+mod json;
+mod lookup;
+mod names;
+mod retry_after;
+mod table;
+
+pub use advice::RetryAdvice;
+pub use class::Class;
+pub use decision::{decide, Decision};
+pub use json::{entry_json, table_json};
+pub use lookup::{lookup, Kind, Lookup, NotAStatusCode};
+pub use names::{from_name, from_name_bytes, ident_from_name, UnknownName};
+pub use retry_after::{parse_http_date, parse_retry_after, RetryAfterError};
+pub use table::Status;
+
+/// The version of this crate (and of the C ABI and bindings built from it).
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
