@@ -1,0 +1,1 @@
+//! Placeholder: the pyo3 module is being written.
