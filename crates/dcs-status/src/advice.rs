@@ -1,5 +1,6 @@
 //! What the document advises a client to do about a status code.
 
+use core::ffi::CStr;
 use core::fmt;
 
 /// The retry advice the document gives for a status code.
@@ -41,12 +42,20 @@ impl RetryAdvice {
     /// The canonical name: `none`, `retry`, `retry_after`, `modify_request` or
     /// `unspecified` (the `retry` key of the canonical JSON).
     pub const fn as_str(self) -> &'static str {
+        match self.as_cstr().to_str() {
+            Ok(s) => s,
+            Err(_) => "",
+        }
+    }
+
+    /// [`RetryAdvice::as_str`] as a NUL-terminated C string (for the C ABI).
+    pub const fn as_cstr(self) -> &'static CStr {
         match self {
-            RetryAdvice::None => "none",
-            RetryAdvice::Retry => "retry",
-            RetryAdvice::RetryAfter => "retry_after",
-            RetryAdvice::ModifyRequest => "modify_request",
-            RetryAdvice::Unspecified => "unspecified",
+            RetryAdvice::None => c"none",
+            RetryAdvice::Retry => c"retry",
+            RetryAdvice::RetryAfter => c"retry_after",
+            RetryAdvice::ModifyRequest => c"modify_request",
+            RetryAdvice::Unspecified => c"unspecified",
         }
     }
 

@@ -1,5 +1,6 @@
 //! The five classes of status code (RFC 9110 §15).
 
+use core::ffi::CStr;
 use core::fmt;
 
 /// The class of a status code, given by its first digit (RFC 9110 §15).
@@ -54,12 +55,20 @@ impl Class {
     /// The class's canonical name: `informational`, `success`, `redirection`,
     /// `client_error` or `server_error` (the `class` key of the canonical JSON).
     pub const fn as_str(self) -> &'static str {
+        match self.as_cstr().to_str() {
+            Ok(s) => s,
+            Err(_) => "",
+        }
+    }
+
+    /// [`Class::as_str`] as a NUL-terminated C string (for the C ABI).
+    pub const fn as_cstr(self) -> &'static CStr {
         match self {
-            Class::Informational => "informational",
-            Class::Success => "success",
-            Class::Redirection => "redirection",
-            Class::ClientError => "client_error",
-            Class::ServerError => "server_error",
+            Class::Informational => c"informational",
+            Class::Success => c"success",
+            Class::Redirection => c"redirection",
+            Class::ClientError => c"client_error",
+            Class::ServerError => c"server_error",
         }
     }
 

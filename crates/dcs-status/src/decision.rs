@@ -1,5 +1,6 @@
 //! The retry decision: what a client should do after a response.
 
+use core::ffi::CStr;
 use core::fmt;
 use core::time::Duration;
 
@@ -20,10 +21,18 @@ impl Decision {
     /// The canonical name of the action: `do_not_retry`, `retry_after` or
     /// `retry_with_backoff`.
     pub const fn as_str(&self) -> &'static str {
+        match self.as_cstr().to_str() {
+            Ok(s) => s,
+            Err(_) => "",
+        }
+    }
+
+    /// [`Decision::as_str`] as a NUL-terminated C string (for the C ABI).
+    pub const fn as_cstr(&self) -> &'static CStr {
         match self {
-            Decision::DoNotRetry => "do_not_retry",
-            Decision::RetryAfter(_) => "retry_after",
-            Decision::RetryWithBackoff => "retry_with_backoff",
+            Decision::DoNotRetry => c"do_not_retry",
+            Decision::RetryAfter(_) => c"retry_after",
+            Decision::RetryWithBackoff => c"retry_with_backoff",
         }
     }
 

@@ -1,5 +1,6 @@
 //! The answer for any integer: what RFC 9110 §15 says a client should make of it.
 
+use core::ffi::CStr;
 use core::fmt;
 
 use crate::{Class, RetryAdvice, Status};
@@ -17,12 +18,23 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind, in declaration order.
+    pub const ALL: [Kind; 3] = [Kind::Documented, Kind::Unrecognized, Kind::Invalid];
+
     /// The canonical name: `documented`, `unrecognized` or `invalid`.
     pub const fn as_str(self) -> &'static str {
+        match self.as_cstr().to_str() {
+            Ok(s) => s,
+            Err(_) => "",
+        }
+    }
+
+    /// [`Kind::as_str`] as a NUL-terminated C string (for the C ABI).
+    pub const fn as_cstr(self) -> &'static CStr {
         match self {
-            Kind::Documented => "documented",
-            Kind::Unrecognized => "unrecognized",
-            Kind::Invalid => "invalid",
+            Kind::Documented => c"documented",
+            Kind::Unrecognized => c"unrecognized",
+            Kind::Invalid => c"invalid",
         }
     }
 }

@@ -30,6 +30,7 @@ use crate::{Class, RetryAdvice};
 #[derive(Debug, PartialEq, Eq, Hash)]
 pub struct Status {
     code: u16,
+    index: u8,
     ident: Text,
     name: Text,
     phrase: Text,
@@ -58,6 +59,17 @@ impl Status {
     /// The numeric status code.
     pub const fn code(&self) -> u16 {
         self.code
+    }
+
+    /// The entry's position in [`Status::all`] (0 for the first, in code order).
+    ///
+    /// ```
+    /// use dcs_status::Status;
+    ///
+    /// assert_eq!(Status::all()[Status::NOT_FOUND.index()].code(), 404);
+    /// ```
+    pub const fn index(&self) -> usize {
+        self.index as usize
     }
 
     /// DCS's name for the code, exactly as the document writes it
@@ -193,6 +205,17 @@ static BY_CODE: [Option<&Status>; 500] = {
     slots
 };
 
+/// Sets every entry's `index` to its position (at compile time).
+const fn numbered(mut table: [Status; LEN]) -> [Status; LEN] {
+    assert!(LEN <= u8::MAX as usize, "too many entries for a u8 index");
+    let mut i = 0;
+    while i < LEN {
+        table[i].index = i as u8;
+        i += 1;
+    }
+    table
+}
+
 macro_rules! status_table {
     ($(
         ($code:literal, $ident:ident, $name:literal, $phrase:literal, $retry:ident,
@@ -202,16 +225,17 @@ macro_rules! status_table {
         pub(crate) const LEN: usize = status_table!(@count $($code)+);
 
         /// Every entry, in code order.
-        static TABLE: [Status; LEN] = [$(
+        static TABLE: [Status; LEN] = numbered([$(
             Status {
                 code: $code,
+                index: 0,
                 ident: Text::new(stringify!($ident), concat!(stringify!($ident), "\0")),
                 name: Text::new($name, concat!($name, "\0")),
                 phrase: Text::new($phrase, concat!($phrase, "\0")),
                 retry: RetryAdvice::$retry,
                 description: Text::new($description, concat!($description, "\0")),
             },
-        )+];
+        )+]);
 
         /// One constant per entry, named by its [`Status::ident`].
         impl Status {
