@@ -448,6 +448,17 @@ dcs_status_result dcs_status_decide(int64_t code,
                                     struct dcs_status_decision *out);
 
 /**
+ * Whether requests with this method are idempotent (RFC 9110 section 9.2.2): GET,
+ * HEAD, OPTIONS, TRACE, PUT and DELETE, case-sensitive. For the `idempotent`
+ * argument of `dcs_status_decide`. `method` points to `len` bytes (no NUL needed);
+ * NULL gives false.
+ *
+ * # Safety
+ * `method` must be NULL or point to `len` readable bytes.
+ */
+bool dcs_status_method_is_idempotent(const char *method, size_t len);
+
+/**
  * A static sentence explaining a result code, e.g. "a required pointer argument was
  * NULL". Any value is safe: an unknown one gets "unknown dcs_status_result value".
  */

@@ -269,6 +269,24 @@ pub unsafe extern "C" fn dcs_status_decide(
     })
 }
 
+/// Whether requests with this method are idempotent (RFC 9110 section 9.2.2): GET,
+/// HEAD, OPTIONS, TRACE, PUT and DELETE, case-sensitive. For the `idempotent`
+/// argument of `dcs_status_decide`. `method` points to `len` bytes (no NUL needed);
+/// NULL gives false.
+///
+/// # Safety
+/// `method` must be NULL or point to `len` readable bytes.
+#[no_mangle]
+pub unsafe extern "C" fn dcs_status_method_is_idempotent(
+    method: *const c_char,
+    len: usize,
+) -> bool {
+    guard(false, || {
+        // SAFETY: by this function's contract, `method` is NULL or has `len` bytes.
+        unsafe { bytes(method, len) }.is_some_and(core_status::method_is_idempotent)
+    })
+}
+
 /// A static sentence explaining a result code, e.g. "a required pointer argument was
 /// NULL". Any value is safe: an unknown one gets "unknown dcs_status_result value".
 #[no_mangle]

@@ -244,3 +244,14 @@ fn decide_reads_the_retry_after_value() {
     let result = unsafe { dcs_status_decide(42, core::ptr::null(), 0, 0, false, &mut out) };
     assert_eq!(result, dcs_status_result::ErrNotAStatusCode);
 }
+
+#[test]
+fn idempotent_methods() {
+    // SAFETY: each literal has the given number of readable bytes; NULL is allowed.
+    unsafe {
+        assert!(dcs_status_method_is_idempotent(c"GET".as_ptr(), 3));
+        assert!(dcs_status_method_is_idempotent(c"DELETEX".as_ptr(), 6));
+        assert!(!dcs_status_method_is_idempotent(c"POST".as_ptr(), 4));
+        assert!(!dcs_status_method_is_idempotent(core::ptr::null(), 3));
+    }
+}

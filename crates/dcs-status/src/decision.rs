@@ -94,6 +94,25 @@ impl Lookup {
     }
 }
 
+/// Whether requests with this method are idempotent (RFC 9110 §9.2.2): GET, HEAD,
+/// OPTIONS, TRACE, PUT and DELETE. Method names are case-sensitive; any other
+/// method (POST, PATCH, CONNECT, extensions) is not.
+///
+/// ```
+/// use dcs_status::method_is_idempotent;
+///
+/// assert!(method_is_idempotent("GET"));
+/// assert!(method_is_idempotent("DELETE"));
+/// assert!(!method_is_idempotent("POST"));
+/// assert!(!method_is_idempotent("get"));
+/// ```
+pub fn method_is_idempotent(method: impl AsRef<[u8]>) -> bool {
+    matches!(
+        method.as_ref(),
+        b"GET" | b"HEAD" | b"OPTIONS" | b"TRACE" | b"PUT" | b"DELETE"
+    )
+}
+
 /// The retry decision for a status code: [`lookup`] then [`Lookup::decide`], whose
 /// documentation lists the rules.
 ///

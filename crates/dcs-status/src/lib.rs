@@ -47,7 +47,7 @@ mod table;
 
 pub use advice::RetryAdvice;
 pub use class::Class;
-pub use decision::{decide, Decision};
+pub use decision::{decide, method_is_idempotent, Decision};
 pub use json::{entry_json, table_json};
 pub use lookup::{lookup, Kind, Lookup, NotAStatusCode};
 pub use names::{from_name, from_name_bytes, ident_from_name, UnknownName};
