@@ -28,11 +28,11 @@ impl Key {
 
     /// Splits `text` into words and joins them lower-cased with `_`.
     ///
-    /// With `any_separator`, every character that is not an ASCII letter or digit
+    /// With `camel`, camelCase boundaries split words too. With `any_separator`, every character that is not an ASCII letter or digit
     /// separates words (the ident rule, for the document's own names). Without it
     /// (user input), only spaces, tabs, `-`, `_`, `(` and `)` do, and anything else
     /// makes the name unknown. `None` also for a name with no words or too long a key.
-    const fn of(text: &[u8], any_separator: bool) -> Option<Key> {
+    const fn of(text: &[u8], any_separator: bool, camel: bool) -> Option<Key> {
         let mut key = Key {
             bytes: [0; Key::CAPACITY],
             len: 0,
@@ -50,7 +50,7 @@ impl Key {
                 i += 1;
                 continue;
             }
-            if (pending_separator || camel_boundary(text, i)) && key.len > 0 {
+            if (pending_separator || (camel && camel_boundary(text, i))) && key.len > 0 {
                 if key.len == Key::CAPACITY {
                     return None;
                 }
@@ -228,7 +228,7 @@ static INDEX: ([(Key, u16); NAME_COUNT], usize) = {
 };
 
 const fn expect_key(text: &str) -> Key {
-    match Key::of(text.as_bytes(), true) {
+    match Key::of(text.as_bytes(), true, true) {
         Some(key) => key,
         None => panic!("a table name has no words or is too long"),
     }
@@ -240,7 +240,7 @@ const fn expect_key(text: &str) -> Key {
 /// RFC 2616, RFC 7231 and RFC 4918 (`"Gateway Time-out"`, `"Request Entity Too
 /// Large"`, `"Payload Too Large"`, `"Request-URI Too Long"`, `"Unprocessable
 /// Entity"`, ...), in any case, with spaces, hyphens and underscores interchangeable
-/// and camelCase read as separate words. Surrounding spaces are ignored. Any other
+/// and camelCase read as separate words (`"NotFound"`, `"notFound"`). Surrounding spaces are ignored. Any other
 /// name is an error, never a guess. No allocation on success.
 ///
 /// ```
@@ -264,14 +264,18 @@ pub fn from_name_bytes(name: &[u8]) -> Option<&'static Status> {
     find(name)
 }
 
+/// Looks `name` up with its words split at separators only (`nOt FoUnD`), then also at
+/// camelCase boundaries (`NotFound`, `notFound`).
 fn find(name: &[u8]) -> Option<&'static Status> {
-    let key = Key::of(name, false)?;
     let (keys, len) = &INDEX;
     let keys = keys.get(..*len)?;
-    let at = keys
-        .binary_search_by(|(k, _)| Key::cmp(k.as_bytes(), key.as_bytes()))
-        .ok()?;
-    Status::from_code(keys.get(at)?.1)
+    let find_key = |key: Key| {
+        let at = keys
+            .binary_search_by(|(k, _)| Key::cmp(k.as_bytes(), key.as_bytes()))
+            .ok()?;
+        Status::from_code(keys.get(at)?.1)
+    };
+    find_key(Key::of(name, false, false)?).or_else(|| find_key(Key::of(name, false, true)?))
 }
 
 /// The error of [`from_name`]: no entry has this name.
@@ -307,7 +311,7 @@ mod tests {
     fn keys_split_words_the_same_way_as_idents() {
         for s in Status::all() {
             for text in [s.name(), s.ident(), s.phrase()] {
-                let key = Key::of(text.as_bytes(), true).unwrap();
+                let key = Key::of(text.as_bytes(), true, true).unwrap();
                 assert_eq!(
                     key.as_bytes(),
                     ident_from_name(text).to_ascii_lowercase().as_bytes(),

@@ -324,9 +324,12 @@ fn date(
 /// future is the most recent past year with the same last two digits.
 fn rfc850_year(two_digits: i64, now: i64) -> i64 {
     let now_year = civil_year(now);
+    // The year with these last two digits in now_year - 49 ..= now_year + 50.
     let year = now_year - now_year.rem_euclid(100) + two_digits;
     if year > now_year + 50 {
         year - 100
+    } else if year <= now_year - 50 {
+        year + 100
     } else {
         year
     }
@@ -408,6 +411,10 @@ mod tests {
         assert_eq!(rfc850_year(77, now_2026), 1977);
         assert_eq!(rfc850_year(0, now_2026), 2000);
         assert_eq!(rfc850_year(99, now_2026), 1999);
+        let now_1999 = 930_000_000; // mid 1999
+        assert_eq!(rfc850_year(0, now_1999), 2000);
+        assert_eq!(rfc850_year(49, now_1999), 2049);
+        assert_eq!(rfc850_year(50, now_1999), 1950);
     }
 
     #[test]
