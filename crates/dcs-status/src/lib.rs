@@ -56,3 +56,8 @@ pub use table::Status;
 
 /// The version of this crate (and of the C ABI and bindings built from it).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The README's Rust examples, run as doctests so they cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;
