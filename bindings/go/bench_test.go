@@ -1,0 +1,90 @@
+package dcsstatus
+
+import (
+	"net/http"
+	"testing"
+	"time"
+)
+
+// Against net/http: go test -run '^$' -bench . -benchmem -count 5
+//
+// The package-level sinks keep the compiler from removing the calls.
+var (
+	benchString   string
+	benchStatus   Status
+	benchOK       bool
+	benchDuration time.Duration
+	benchTime     time.Time
+	benchDecision Decision
+	benchErr      error
+)
+
+func BenchmarkText404(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		benchString = Text(404)
+	}
+}
+
+func BenchmarkNetHTTPStatusText404(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		benchString = http.StatusText(404)
+	}
+}
+
+func BenchmarkLookup404(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		benchStatus, benchOK = Lookup(404)
+	}
+}
+
+// A varying code, so neither side is reduced to a constant.
+func BenchmarkTextVarying(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		benchString = Text(400 + i&31)
+	}
+}
+
+func BenchmarkNetHTTPStatusTextVarying(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		benchString = http.StatusText(400 + i&31)
+	}
+}
+
+const benchDate = "Wed, 25 Nov 2026 12:00:00 GMT"
+
+func BenchmarkParseRetryAfterIMFFixdate(b *testing.B) {
+	now := time.Unix(1795521600, 0)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		benchDuration, benchErr = ParseRetryAfter(benchDate, now)
+	}
+}
+
+func BenchmarkNetHTTPParseTimeIMFFixdate(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		benchTime, benchErr = http.ParseTime(benchDate)
+	}
+}
+
+func BenchmarkParseRetryAfterSeconds(b *testing.B) {
+	now := time.Unix(1795521600, 0)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		benchDuration, benchErr = ParseRetryAfter("120", now)
+	}
+}
+
+func BenchmarkDecideResponse(b *testing.B) {
+	now := time.Unix(1795521600, 0)
+	resp := &http.Response{StatusCode: 429, Header: http.Header{"Retry-After": {"120"}}, Request: &http.Request{Method: "GET"}}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		benchDecision, benchErr = DecideResponse(resp, now)
+	}
+}
