@@ -291,21 +291,11 @@ pub unsafe extern "C" fn dcs_status_method_is_idempotent(
 /// NULL". Any value is safe: an unknown one gets "unknown dcs_status_result value".
 #[no_mangle]
 pub extern "C" fn dcs_status_result_message(result: u32) -> *const c_char {
-    use core_status::RetryAfterError as E;
-    let message: &'static CStr = match result {
-        0 => c"success",
-        1 => c"a required pointer argument was NULL",
-        2 => c"not a status code: status codes are three-digit numbers from 100 to 999",
-        3 => c"unknown status name: expected a DCS name (\"NotFound\"), an ident (\"NOT_FOUND\") or a reason phrase (\"Not Found\")",
-        4 => c"the text is not valid UTF-8",
-        5 => E::Empty.message_cstr(),
-        6 => E::InvalidDelay.message_cstr(),
-        7 => E::InvalidDate.message_cstr(),
-        8 => E::ImpossibleDate.message_cstr(),
-        9 => c"internal error in libdcs_status (a bug): please report it",
-        _ => c"unknown dcs_status_result value",
-    };
-    message.as_ptr()
+    dcs_status_result::ALL
+        .iter()
+        .find(|r| **r as u32 == result)
+        .map_or(c"unknown dcs_status_result value", |r| r.message())
+        .as_ptr()
 }
 
 /// The canonical name of a class ("informational", "success", "redirection",

@@ -255,3 +255,16 @@ fn idempotent_methods() {
         assert!(!dcs_status_method_is_idempotent(core::ptr::null(), 3));
     }
 }
+
+#[test]
+fn result_values_are_dense_and_fixed() {
+    for (i, result) in dcs_status_result::ALL.iter().enumerate() {
+        assert_eq!(*result as usize, i);
+    }
+    assert_eq!(
+        cstr(dcs_status_result_message(
+            dcs_status_result::ErrRetryAfterImpossibleDate as u32
+        )),
+        core_status::RetryAfterError::ImpossibleDate.message()
+    );
+}

@@ -1,7 +1,7 @@
 //! The types of the C ABI. Enum values are fixed forever: new values get new numbers,
 //! old numbers are never reused.
 
-use core::ffi::c_char;
+use core::ffi::{c_char, CStr};
 
 use core_status::{Class, Decision, Kind, RetryAdvice, RetryAfterError};
 
@@ -32,6 +32,48 @@ pub enum dcs_status_result {
     ErrRetryAfterImpossibleDate = 8,
     /// An internal error of the library (a bug): please report it.
     ErrPanic = 9,
+}
+
+impl dcs_status_result {
+    /// Every result, in value order.
+    pub(crate) const ALL: [dcs_status_result; 10] = [
+        dcs_status_result::Ok,
+        dcs_status_result::ErrNullPointer,
+        dcs_status_result::ErrNotAStatusCode,
+        dcs_status_result::ErrUnknownName,
+        dcs_status_result::ErrInvalidUtf8,
+        dcs_status_result::ErrRetryAfterEmpty,
+        dcs_status_result::ErrRetryAfterInvalidDelay,
+        dcs_status_result::ErrRetryAfterInvalidDate,
+        dcs_status_result::ErrRetryAfterImpossibleDate,
+        dcs_status_result::ErrPanic,
+    ];
+
+    /// A sentence explaining the result; Retry-After errors use the core's messages.
+    pub(crate) const fn message(self) -> &'static CStr {
+        match self {
+            dcs_status_result::Ok => c"success",
+            dcs_status_result::ErrNullPointer => c"a required pointer argument was NULL",
+            dcs_status_result::ErrNotAStatusCode => {
+                c"not a status code: status codes are three-digit numbers from 100 to 999"
+            }
+            dcs_status_result::ErrUnknownName => c"unknown status name: expected a DCS name (\"NotFound\"), an ident (\"NOT_FOUND\") or a reason phrase (\"Not Found\")",
+            dcs_status_result::ErrInvalidUtf8 => c"the text is not valid UTF-8",
+            dcs_status_result::ErrRetryAfterEmpty => RetryAfterError::Empty.message_cstr(),
+            dcs_status_result::ErrRetryAfterInvalidDelay => {
+                RetryAfterError::InvalidDelay.message_cstr()
+            }
+            dcs_status_result::ErrRetryAfterInvalidDate => {
+                RetryAfterError::InvalidDate.message_cstr()
+            }
+            dcs_status_result::ErrRetryAfterImpossibleDate => {
+                RetryAfterError::ImpossibleDate.message_cstr()
+            }
+            dcs_status_result::ErrPanic => {
+                c"internal error in libdcs_status (a bug): please report it"
+            }
+        }
+    }
 }
 
 impl From<RetryAfterError> for dcs_status_result {

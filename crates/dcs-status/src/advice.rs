@@ -42,10 +42,7 @@ impl RetryAdvice {
     /// The canonical name: `none`, `retry`, `retry_after`, `modify_request` or
     /// `unspecified` (the `retry` key of the canonical JSON).
     pub const fn as_str(self) -> &'static str {
-        match self.as_cstr().to_str() {
-            Ok(s) => s,
-            Err(_) => "",
-        }
+        crate::str_of(self.as_cstr())
     }
 
     /// [`RetryAdvice::as_str`] as a NUL-terminated C string (for the C ABI).

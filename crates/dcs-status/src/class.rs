@@ -55,10 +55,7 @@ impl Class {
     /// The class's canonical name: `informational`, `success`, `redirection`,
     /// `client_error` or `server_error` (the `class` key of the canonical JSON).
     pub const fn as_str(self) -> &'static str {
-        match self.as_cstr().to_str() {
-            Ok(s) => s,
-            Err(_) => "",
-        }
+        crate::str_of(self.as_cstr())
     }
 
     /// [`Class::as_str`] as a NUL-terminated C string (for the C ABI).

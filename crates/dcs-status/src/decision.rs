@@ -21,10 +21,7 @@ impl Decision {
     /// The canonical name of the action: `do_not_retry`, `retry_after` or
     /// `retry_with_backoff`.
     pub const fn as_str(&self) -> &'static str {
-        match self.as_cstr().to_str() {
-            Ok(s) => s,
-            Err(_) => "",
-        }
+        crate::str_of(self.as_cstr())
     }
 
     /// [`Decision::as_str`] as a NUL-terminated C string (for the C ABI).

@@ -54,6 +54,15 @@ pub use names::{from_name, from_name_bytes, ident_from_name, UnknownName};
 pub use retry_after::{parse_http_date, parse_retry_after, RetryAfterError};
 pub use table::Status;
 
+/// The text of one of the crate's static C strings (all are ASCII, so this never
+/// yields the empty fallback).
+pub(crate) const fn str_of(c: &'static core::ffi::CStr) -> &'static str {
+    match c.to_str() {
+        Ok(s) => s,
+        Err(_) => "",
+    }
+}
+
 /// The version of this crate (and of the C ABI and bindings built from it).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 

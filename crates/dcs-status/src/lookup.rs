@@ -23,10 +23,7 @@ impl Kind {
 
     /// The canonical name: `documented`, `unrecognized` or `invalid`.
     pub const fn as_str(self) -> &'static str {
-        match self.as_cstr().to_str() {
-            Ok(s) => s,
-            Err(_) => "",
-        }
+        crate::str_of(self.as_cstr())
     }
 
     /// [`Kind::as_str`] as a NUL-terminated C string (for the C ABI).

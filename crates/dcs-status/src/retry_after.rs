@@ -107,11 +107,7 @@ impl RetryAfterError {
 
     /// What was wrong, for a person.
     pub const fn message(self) -> &'static str {
-        let c = self.message_cstr();
-        match c.to_str() {
-            Ok(s) => s,
-            Err(_) => "",
-        }
+        crate::str_of(self.message_cstr())
     }
 
     /// [`RetryAfterError::message`] as a NUL-terminated C string (for the C ABI).
