@@ -115,7 +115,7 @@ typedef uint32_t dcs_status_retry;
 #endif // __cplusplus
 
 /**
- * The result of a function that can fail. `DCS_STATUS_OK` is 0; every error is
+ * The result of a function that can fail. `DCS_STATUS_RESULT_OK` is 0; every error is
  * positive. `dcs_status_result_message` explains each.
  */
 enum dcs_status_result
@@ -310,9 +310,22 @@ typedef struct dcs_status_decision {
   uint64_t delay_seconds;
 } dcs_status_decision;
 
+/**
+ * A pointer to a static entry, or NULL.
+ */
+typedef const struct dcs_status_entry *dcs_status_entry_ref;
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+/**
+ * One slot per code from 100 to 599: the code's entry, or NULL where the table has no
+ * such code. Exported (as data) so that the header's `dcs_status_get_inline` can
+ * look a code up without a function call. Its size never changes: every code a
+ * future table may add is already a slot.
+ */
+extern const dcs_status_entry_ref dcs_status_by_code[500];
 
 /**
  * The library's version, e.g. "0.1.0" (static; equal to the DCS_STATUS_VERSION_* macros
@@ -335,18 +348,19 @@ const struct dcs_status_entry *dcs_status_at(size_t index);
  * The table's entry for `code`; NULL when the table has no such code (any value of
  * `code` is safe). Constant time.
  *
- * For the RFC 9110 answer for codes the table lacks, use `dcs_status_lookup`.
+ * For the RFC 9110 answer for codes the table lacks, use `dcs_status_lookup`; for the
+ * same answer without a function call, the header's `dcs_status_get_inline`.
  */
 const struct dcs_status_entry *dcs_status_get(int64_t code);
 
 /**
  * Looks up any integer as a status code, as RFC 9110 section 15 says to read it.
  *
- * On `DCS_STATUS_OK`, `*out` holds the kind (documented, unrecognized or invalid),
+ * On `DCS_STATUS_RESULT_OK`, `*out` holds the kind (documented, unrecognized or invalid),
  * the class the code is handled as, and the entry whose meaning applies.
  *
- * Errors: `DCS_STATUS_ERR_NULL_POINTER` if `out` is NULL;
- * `DCS_STATUS_ERR_NOT_A_STATUS_CODE` if `code` is outside 100..999 (`*out` is then
+ * Errors: `DCS_STATUS_RESULT_ERR_NULL_POINTER` if `out` is NULL;
+ * `DCS_STATUS_RESULT_ERR_NOT_A_STATUS_CODE` if `code` is outside 100..999 (`*out` is then
  * left unchanged).
  *
  * # Safety
@@ -357,8 +371,8 @@ dcs_status_result dcs_status_lookup(int64_t code, struct dcs_status_lookup_resul
 /**
  * The class `code` is handled as (600..999: server error).
  *
- * Errors: `DCS_STATUS_ERR_NULL_POINTER` if `out` is NULL;
- * `DCS_STATUS_ERR_NOT_A_STATUS_CODE` if `code` is outside 100..999.
+ * Errors: `DCS_STATUS_RESULT_ERR_NULL_POINTER` if `out` is NULL;
+ * `DCS_STATUS_RESULT_ERR_NOT_A_STATUS_CODE` if `code` is outside 100..999.
  *
  * # Safety
  * `out` must be NULL or point to writable memory for one `dcs_status_class`.
@@ -369,8 +383,8 @@ dcs_status_result dcs_status_class_of(int64_t code, dcs_status_class *out);
  * The retry advice for `code` (for a code the table lacks, that of the entry whose
  * meaning applies).
  *
- * Errors: `DCS_STATUS_ERR_NULL_POINTER` if `out` is NULL;
- * `DCS_STATUS_ERR_NOT_A_STATUS_CODE` if `code` is outside 100..999.
+ * Errors: `DCS_STATUS_RESULT_ERR_NULL_POINTER` if `out` is NULL;
+ * `DCS_STATUS_RESULT_ERR_NOT_A_STATUS_CODE` if `code` is outside 100..999.
  *
  * # Safety
  * `out` must be NULL or point to writable memory for one `dcs_status_retry`.
@@ -384,8 +398,8 @@ dcs_status_result dcs_status_retry_of(int64_t code, dcs_status_retry *out);
  *
  * `name` points to `len` bytes of UTF-8; no NUL terminator is needed or read.
  *
- * Errors: `DCS_STATUS_ERR_NULL_POINTER` if `name` or `out` is NULL;
- * `DCS_STATUS_ERR_INVALID_UTF8`; `DCS_STATUS_ERR_UNKNOWN_NAME`.
+ * Errors: `DCS_STATUS_RESULT_ERR_NULL_POINTER` if `name` or `out` is NULL;
+ * `DCS_STATUS_RESULT_ERR_INVALID_UTF8`; `DCS_STATUS_RESULT_ERR_UNKNOWN_NAME`.
  *
  * # Safety
  * `name` must be NULL or point to `len` readable bytes; `out` must be NULL or point
@@ -404,8 +418,8 @@ dcs_status_result dcs_status_from_name(const char *name,
  * HTTP-date in IMF-fixdate, RFC 850 or asctime form (a date in the past gives 0).
  * Spaces and tabs around the value are allowed.
  *
- * Errors: `DCS_STATUS_ERR_NULL_POINTER` if `value` or `out_seconds` is NULL;
- * `DCS_STATUS_ERR_INVALID_UTF8`; `DCS_STATUS_ERR_RETRY_AFTER_*` saying what was
+ * Errors: `DCS_STATUS_RESULT_ERR_NULL_POINTER` if `value` or `out_seconds` is NULL;
+ * `DCS_STATUS_RESULT_ERR_INVALID_UTF8`; `DCS_STATUS_RESULT_ERR_RETRY_AFTER_*` saying what was
  * wrong. `*out_seconds` is written only on success.
  *
  * # Safety
@@ -433,8 +447,8 @@ dcs_status_result dcs_status_parse_retry_after(const char *value,
  * 4. 500, 502, 504: retry with backoff if the request is idempotent.
  * 5. Everything else: do not retry.
  *
- * Errors: `DCS_STATUS_ERR_NULL_POINTER` if `out` is NULL;
- * `DCS_STATUS_ERR_NOT_A_STATUS_CODE` if `code` is outside 100..999.
+ * Errors: `DCS_STATUS_RESULT_ERR_NULL_POINTER` if `out` is NULL;
+ * `DCS_STATUS_RESULT_ERR_NOT_A_STATUS_CODE` if `code` is outside 100..999.
  *
  * # Safety
  * `retry_after` must be NULL or point to `len` readable bytes; `out` must be NULL or
@@ -493,3 +507,28 @@ const char *dcs_status_action_name(uint32_t action);
 #endif  // __cplusplus
 
 #endif  /* DCS_STATUS_H */
+
+/* cbindgen writes this after the include guard: it has its own. */
+#ifndef DCS_STATUS_INLINE_H
+#define DCS_STATUS_INLINE_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/**
+ * The table's entry for `code`, or NULL: the same answer as `dcs_status_get`, without
+ * a function call (it indexes the exported `dcs_status_by_code`). Any value is safe.
+ */
+static inline const struct dcs_status_entry *dcs_status_get_inline(int64_t code) {
+  if (code < 100 || code > 599) {
+    return NULL;
+  }
+  return dcs_status_by_code[code - 100];
+}
+
+#ifdef __cplusplus
+}  /* extern "C" */
+#endif
+
+#endif  /* DCS_STATUS_INLINE_H */

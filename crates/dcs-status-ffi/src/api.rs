@@ -24,7 +24,7 @@ pub extern "C" fn dcs_status_version() -> *const c_char {
 /// The number of entries in the table (42).
 #[no_mangle]
 pub extern "C" fn dcs_status_count() -> usize {
-    ENTRIES.0.len()
+    ENTRIES.len()
 }
 
 /// The entry at `index` (0 to `dcs_status_count() - 1`), in code order; NULL when
@@ -33,7 +33,6 @@ pub extern "C" fn dcs_status_count() -> usize {
 pub extern "C" fn dcs_status_at(index: usize) -> *const dcs_status_entry {
     guard(core::ptr::null(), || {
         ENTRIES
-            .0
             .get(index)
             .map_or(core::ptr::null(), |e| e as *const _)
     })
@@ -42,7 +41,8 @@ pub extern "C" fn dcs_status_at(index: usize) -> *const dcs_status_entry {
 /// The table's entry for `code`; NULL when the table has no such code (any value of
 /// `code` is safe). Constant time.
 ///
-/// For the RFC 9110 answer for codes the table lacks, use `dcs_status_lookup`.
+/// For the RFC 9110 answer for codes the table lacks, use `dcs_status_lookup`; for the
+/// same answer without a function call, the header's `dcs_status_get_inline`.
 #[no_mangle]
 pub extern "C" fn dcs_status_get(code: i64) -> *const dcs_status_entry {
     guard(core::ptr::null(), || {
@@ -55,11 +55,11 @@ pub extern "C" fn dcs_status_get(code: i64) -> *const dcs_status_entry {
 
 /// Looks up any integer as a status code, as RFC 9110 section 15 says to read it.
 ///
-/// On `DCS_STATUS_OK`, `*out` holds the kind (documented, unrecognized or invalid),
+/// On `DCS_STATUS_RESULT_OK`, `*out` holds the kind (documented, unrecognized or invalid),
 /// the class the code is handled as, and the entry whose meaning applies.
 ///
-/// Errors: `DCS_STATUS_ERR_NULL_POINTER` if `out` is NULL;
-/// `DCS_STATUS_ERR_NOT_A_STATUS_CODE` if `code` is outside 100..999 (`*out` is then
+/// Errors: `DCS_STATUS_RESULT_ERR_NULL_POINTER` if `out` is NULL;
+/// `DCS_STATUS_RESULT_ERR_NOT_A_STATUS_CODE` if `code` is outside 100..999 (`*out` is then
 /// left unchanged).
 ///
 /// # Safety
@@ -90,8 +90,8 @@ pub unsafe extern "C" fn dcs_status_lookup(
 
 /// The class `code` is handled as (600..999: server error).
 ///
-/// Errors: `DCS_STATUS_ERR_NULL_POINTER` if `out` is NULL;
-/// `DCS_STATUS_ERR_NOT_A_STATUS_CODE` if `code` is outside 100..999.
+/// Errors: `DCS_STATUS_RESULT_ERR_NULL_POINTER` if `out` is NULL;
+/// `DCS_STATUS_RESULT_ERR_NOT_A_STATUS_CODE` if `code` is outside 100..999.
 ///
 /// # Safety
 /// `out` must be NULL or point to writable memory for one `dcs_status_class`.
@@ -118,8 +118,8 @@ pub unsafe extern "C" fn dcs_status_class_of(
 /// The retry advice for `code` (for a code the table lacks, that of the entry whose
 /// meaning applies).
 ///
-/// Errors: `DCS_STATUS_ERR_NULL_POINTER` if `out` is NULL;
-/// `DCS_STATUS_ERR_NOT_A_STATUS_CODE` if `code` is outside 100..999.
+/// Errors: `DCS_STATUS_RESULT_ERR_NULL_POINTER` if `out` is NULL;
+/// `DCS_STATUS_RESULT_ERR_NOT_A_STATUS_CODE` if `code` is outside 100..999.
 ///
 /// # Safety
 /// `out` must be NULL or point to writable memory for one `dcs_status_retry`.
@@ -149,8 +149,8 @@ pub unsafe extern "C" fn dcs_status_retry_of(
 ///
 /// `name` points to `len` bytes of UTF-8; no NUL terminator is needed or read.
 ///
-/// Errors: `DCS_STATUS_ERR_NULL_POINTER` if `name` or `out` is NULL;
-/// `DCS_STATUS_ERR_INVALID_UTF8`; `DCS_STATUS_ERR_UNKNOWN_NAME`.
+/// Errors: `DCS_STATUS_RESULT_ERR_NULL_POINTER` if `name` or `out` is NULL;
+/// `DCS_STATUS_RESULT_ERR_INVALID_UTF8`; `DCS_STATUS_RESULT_ERR_UNKNOWN_NAME`.
 ///
 /// # Safety
 /// `name` must be NULL or point to `len` readable bytes; `out` must be NULL or point
@@ -189,8 +189,8 @@ pub unsafe extern "C" fn dcs_status_from_name(
 /// HTTP-date in IMF-fixdate, RFC 850 or asctime form (a date in the past gives 0).
 /// Spaces and tabs around the value are allowed.
 ///
-/// Errors: `DCS_STATUS_ERR_NULL_POINTER` if `value` or `out_seconds` is NULL;
-/// `DCS_STATUS_ERR_INVALID_UTF8`; `DCS_STATUS_ERR_RETRY_AFTER_*` saying what was
+/// Errors: `DCS_STATUS_RESULT_ERR_NULL_POINTER` if `value` or `out_seconds` is NULL;
+/// `DCS_STATUS_RESULT_ERR_INVALID_UTF8`; `DCS_STATUS_RESULT_ERR_RETRY_AFTER_*` saying what was
 /// wrong. `*out_seconds` is written only on success.
 ///
 /// # Safety
@@ -238,8 +238,8 @@ pub unsafe extern "C" fn dcs_status_parse_retry_after(
 /// 4. 500, 502, 504: retry with backoff if the request is idempotent.
 /// 5. Everything else: do not retry.
 ///
-/// Errors: `DCS_STATUS_ERR_NULL_POINTER` if `out` is NULL;
-/// `DCS_STATUS_ERR_NOT_A_STATUS_CODE` if `code` is outside 100..999.
+/// Errors: `DCS_STATUS_RESULT_ERR_NULL_POINTER` if `out` is NULL;
+/// `DCS_STATUS_RESULT_ERR_NOT_A_STATUS_CODE` if `code` is outside 100..999.
 ///
 /// # Safety
 /// `retry_after` must be NULL or point to `len` readable bytes; `out` must be NULL or

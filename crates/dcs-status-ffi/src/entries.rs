@@ -2,16 +2,29 @@
 
 use core_status::Status;
 
-use crate::types::{dcs_status_class, dcs_status_entry, dcs_status_retry};
+use crate::types::{dcs_status_class, dcs_status_entry, dcs_status_entry_ref, dcs_status_retry};
 
 /// The table as C sees it, in the core's order.
-pub(crate) struct Entries(pub(crate) [dcs_status_entry; Status::all().len()]);
+pub(crate) static ENTRIES: [dcs_status_entry; Status::all().len()] = build();
 
-// SAFETY: the entries are never mutated, and their pointers point to the core's
-// immutable 'static NUL-terminated strings, so sharing them between threads is sound.
-unsafe impl Sync for Entries {}
-
-pub(crate) static ENTRIES: Entries = Entries(build());
+/// One slot per code from 100 to 599: the code's entry, or NULL where the table has no
+/// such code. Exported (as data) so that the header's `dcs_status_get_inline` can
+/// look a code up without a function call. Its size never changes: every code a
+/// future table may add is already a slot.
+#[no_mangle]
+#[allow(clippy::indexing_slicing)] // evaluated at compile time only
+pub static dcs_status_by_code: [dcs_status_entry_ref; 500] = {
+    let mut slots = [dcs_status_entry_ref(None); 500];
+    let table = Status::all();
+    let mut i = 0;
+    while i < table.len() {
+        let code = table[i].code();
+        assert!(code >= 100 && code <= 599, "a code outside the slots");
+        slots[(code - 100) as usize] = dcs_status_entry_ref(Some(&ENTRIES[i]));
+        i += 1;
+    }
+    slots
+};
 
 // Only ever evaluated at compile time (for ENTRIES): an index out of range would fail
 // the build, never a call from C.
@@ -49,7 +62,6 @@ const fn build() -> [dcs_status_entry; Status::all().len()] {
 /// The C entry of a core entry.
 pub(crate) fn entry_of(status: &'static Status) -> *const dcs_status_entry {
     ENTRIES
-        .0
         .get(status.index())
         .map_or(core::ptr::null(), |e| e as *const _)
 }

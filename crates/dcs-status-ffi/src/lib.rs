@@ -13,7 +13,7 @@
 //!   are returned, never kept in thread-local state;
 //! - no panic can reach C: the lints below forbid the ways code panics, and every
 //!   exported body runs inside [`guard`], which turns a panic into
-//!   `DCS_STATUS_ERR_PANIC`.
+//!   `DCS_STATUS_RESULT_ERR_PANIC`.
 #![deny(
     unsafe_op_in_unsafe_fn,
     missing_docs,
@@ -33,6 +33,7 @@ mod guard;
 mod types;
 
 pub use api::*;
+pub use entries::dcs_status_by_code;
 pub use types::*;
 
 /// The major version of the library; the shared library's soname is

@@ -268,3 +268,15 @@ fn result_values_are_dense_and_fixed() {
         core_status::RetryAfterError::ImpossibleDate.message()
     );
 }
+
+#[test]
+fn the_exported_slots_agree_with_dcs_status_get() {
+    for code in 100..=599i64 {
+        let slot = dcs_status_by_code[(code - 100) as usize]
+            .0
+            .map_or(core::ptr::null(), |e| e as *const dcs_status_entry);
+        assert_eq!(slot, dcs_status_get(code), "{code}");
+    }
+    let documented = dcs_status_by_code.iter().filter(|s| s.0.is_some()).count();
+    assert_eq!(documented, dcs_status_count());
+}

@@ -5,7 +5,7 @@ use core::ffi::{c_char, CStr};
 
 use core_status::{Class, Decision, Kind, RetryAdvice, RetryAfterError};
 
-/// The result of a function that can fail. `DCS_STATUS_OK` is 0; every error is
+/// The result of a function that can fail. `DCS_STATUS_RESULT_OK` is 0; every error is
 /// positive. `dcs_status_result_message` explains each.
 #[repr(u32)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -203,6 +203,16 @@ pub struct dcs_status_entry {
     /// DCS's description, verbatim; paragraphs are separated by a blank line ("\n\n").
     pub description: *const c_char,
 }
+
+// SAFETY: an entry's pointers point to immutable 'static NUL-terminated strings (the
+// library never makes an entry any other way), so sharing entries between threads is
+// sound.
+unsafe impl Sync for dcs_status_entry {}
+
+/// A pointer to a static entry, or NULL.
+#[repr(transparent)]
+#[derive(Clone, Copy, Debug)]
+pub struct dcs_status_entry_ref(pub Option<&'static dcs_status_entry>);
 
 /// The answer for any status code, from `dcs_status_lookup`.
 #[repr(C)]
