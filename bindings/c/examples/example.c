@@ -1,0 +1,86 @@
+/*
+ * example.c: the C API of dcs-status in one page. Copy it freely.
+ *
+ * Build against an installed libdcs_status (bindings/c/install.sh):
+ *   cc -std=c99 example.c $(pkg-config --cflags --libs dcs_status) -o example
+ *   cc -std=c99 example.c $(pkg-config --cflags --libs dcs_status-static) -o example
+ * or with CMake: see CMakeLists.txt beside this file.
+ *
+ * Every function that can fail returns a dcs_status_result: DCS_STATUS_RESULT_OK (0)
+ * or an error that dcs_status_result_message() explains. Nothing needs freeing.
+ */
+#include <dcs_status.h>
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Prints a failed call's error and returns 1 (for main's exit status). */
+static int failed(const char *what, dcs_status_result r) {
+    fprintf(stderr, "%s: error %u: %s\n", what, (unsigned)r, dcs_status_result_message(r));
+    return 1;
+}
+
+static void print_entry(const dcs_status_entry *e) {
+    printf("%u %s\n", (unsigned)e->code, e->phrase);
+    printf("  DCS name:    %s (%s)\n", e->name, e->ident);
+    printf("  class:       %s\n", dcs_status_class_name(e->status_class));
+    printf("  retry:       %s\n", dcs_status_retry_name(e->retry));
+    printf("  description: %s\n", e->description);
+}
+
+int main(void) {
+    printf("libdcs_status %s (header %s), %zu entries\n\n", dcs_status_version(),
+           DCS_STATUS_VERSION, dcs_status_count());
+
+    /* 1. The entry for a code: NULL if the table has no such code. */
+    const dcs_status_entry *e = dcs_status_get(429);
+    if (e == NULL) {
+        fprintf(stderr, "429 is not in the table\n");
+        return 1;
+    }
+    print_entry(e);
+
+    /* 2. A name, in any of its spellings; strings go in as pointer + length. */
+    const char *name = "gateway time-out";
+    dcs_status_result r = dcs_status_from_name(name, strlen(name), &e);
+    if (r != DCS_STATUS_RESULT_OK) {
+        return failed("dcs_status_from_name", r);
+    }
+    printf("\nthe name \"%s\" is %u %s (DCS: %s)\n", name, (unsigned)e->code, e->phrase, e->name);
+
+    /* 3. A code the table lacks: RFC 9110 reads it as the x00 of its class. */
+    dcs_status_lookup_result l;
+    r = dcs_status_lookup(418, &l);
+    if (r != DCS_STATUS_RESULT_OK) {
+        return failed("dcs_status_lookup", r);
+    }
+    printf("418 is %s: handled as %s, like %u %s\n", dcs_status_kind_name(l.kind),
+           dcs_status_class_name(l.status_class), (unsigned)l.entry->code, l.entry->phrase);
+
+    /* 4. A Retry-After header, relative to a fixed "now" (Unix seconds). */
+    const int64_t now = INT64_C(1795521600); /* Tue, 24 Nov 2026 12:00:00 GMT */
+    const char *retry_after = "Tue, 24 Nov 2026 12:01:30 GMT";
+    uint64_t seconds = 0;
+    r = dcs_status_parse_retry_after(retry_after, strlen(retry_after), now, &seconds);
+    if (r != DCS_STATUS_RESULT_OK) {
+        return failed("dcs_status_parse_retry_after", r);
+    }
+    printf("Retry-After: %s -> retry in %" PRIu64 " s\n", retry_after, seconds);
+
+    /* 5. The retry decision for a 429 response with that header to a POST. */
+    const char *method = "POST";
+    dcs_status_decision d;
+    r = dcs_status_decide(429, retry_after, strlen(retry_after), now,
+                          dcs_status_method_is_idempotent(method, strlen(method)), &d);
+    if (r != DCS_STATUS_RESULT_OK) {
+        return failed("dcs_status_decide", r);
+    }
+    printf("%s got 429: %s, delay %" PRIu64 " s\n", method, dcs_status_action_name(d.action),
+           d.delay_seconds);
+
+    /* 6. Errors are values: a bad header is reported, not a crash. */
+    r = dcs_status_parse_retry_after("soon", 4, now, &seconds);
+    printf("Retry-After: soon -> error %u: %s\n", (unsigned)r, dcs_status_result_message(r));
+    return r == DCS_STATUS_RESULT_ERR_RETRY_AFTER_INVALID_DATE ? 0 : 1;
+}

@@ -1,0 +1,101 @@
+// example.cpp: the C API of dcs-status from C++ (C++11 or later). Copy it freely.
+//
+// Build against an installed libdcs_status (bindings/c/install.sh):
+//   c++ -std=c++11 example.cpp $(pkg-config --cflags --libs dcs_status) -o example_cpp
+// or with CMake: see CMakeLists.txt beside this file.
+//
+// The header is plain C with C linkage; in C++ its enums are real types. A few small
+// helpers turn its pointer + length strings and result codes into C++ idioms.
+#include <dcs_status.h>
+
+#include <cstdint>
+#include <iostream>
+#include <stdexcept>
+#include <string>
+
+namespace dcs {
+
+// Thrown for any result other than DCS_STATUS_RESULT_OK.
+class Error : public std::runtime_error {
+ public:
+  Error(const std::string &what, dcs_status_result result)
+      : std::runtime_error(what + ": " + dcs_status_result_message(result)), result_(result) {}
+  dcs_status_result result() const { return result_; }
+
+ private:
+  dcs_status_result result_;
+};
+
+void Check(const char *what, dcs_status_result r) {
+  if (r != DCS_STATUS_RESULT_OK) throw Error(what, r);
+}
+
+// The entry a name refers to; throws dcs::Error for an unknown name.
+const dcs_status_entry &FromName(const std::string &name) {
+  const dcs_status_entry *e = nullptr;
+  Check("dcs_status_from_name", dcs_status_from_name(name.data(), name.size(), &e));
+  return *e;
+}
+
+// The delay a Retry-After value asks for, in seconds after `now`.
+std::uint64_t ParseRetryAfter(const std::string &value, std::int64_t now) {
+  std::uint64_t seconds = 0;
+  Check("dcs_status_parse_retry_after",
+        dcs_status_parse_retry_after(value.data(), value.size(), now, &seconds));
+  return seconds;
+}
+
+std::ostream &operator<<(std::ostream &out, const dcs_status_entry &e) {
+  return out << e.code << ' ' << e.phrase << "\n  DCS name:    " << e.name << " (" << e.ident
+             << ")\n  class:       " << dcs_status_class_name(e.status_class)
+             << "\n  retry:       " << dcs_status_retry_name(e.retry)
+             << "\n  description: " << e.description << '\n';
+}
+
+}  // namespace dcs
+
+int main() {
+  using dcs::operator<<;
+  try {
+    std::cout << "libdcs_status " << dcs_status_version() << " (header " << DCS_STATUS_VERSION
+              << "), " << dcs_status_count() << " entries\n\n";
+
+    const dcs_status_entry *e = dcs_status_get(429);
+    if (e == nullptr) throw std::runtime_error("429 is not in the table");
+    std::cout << *e;
+
+    const dcs_status_entry &byName = dcs::FromName("REQUEST_TIME_OUT");
+    std::cout << "\nthe name \"REQUEST_TIME_OUT\" is " << byName.code << ' ' << byName.phrase
+              << " (DCS: " << byName.name << ")\n";
+
+    dcs_status_lookup_result l{};
+    dcs::Check("dcs_status_lookup", dcs_status_lookup(418, &l));
+    std::cout << "418 is " << dcs_status_kind_name(l.kind) << ": handled as "
+              << dcs_status_class_name(l.status_class) << ", like " << l.entry->code << ' '
+              << l.entry->phrase << '\n';
+
+    const std::int64_t now = 1795521600;  // Tue, 24 Nov 2026 12:00:00 GMT
+    const std::string retryAfter = "Tue, 24 Nov 2026 12:01:30 GMT";
+    std::cout << "Retry-After: " << retryAfter << " -> retry in "
+              << dcs::ParseRetryAfter(retryAfter, now) << " s\n";
+
+    const std::string method = "PUT";
+    dcs_status_decision d{};
+    dcs::Check("dcs_status_decide",
+               dcs_status_decide(503, nullptr, 0, now,
+                                 dcs_status_method_is_idempotent(method.data(), method.size()), &d));
+    std::cout << method << " got 503 without Retry-After: " << dcs_status_action_name(d.action)
+              << '\n';
+
+    try {
+      dcs::FromName("no such status");
+      return 1;
+    } catch (const dcs::Error &err) {
+      std::cout << "\"no such status\" -> error " << err.result() << ": " << err.what() << '\n';
+    }
+  } catch (const std::exception &err) {
+    std::cerr << "error: " << err.what() << '\n';
+    return 1;
+  }
+  return 0;
+}

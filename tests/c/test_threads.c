@@ -1,0 +1,159 @@
+/*
+ * test_threads.c: 8 threads hammering lookups and parsing at once.
+ *
+ * The header promises every function is thread-safe (no mutable global state, no
+ * thread-local errors). Each thread runs the same mix of dcs_status_get, _lookup,
+ * _from_name, _parse_retry_after and _decide calls, in its own order, and compares
+ * every answer with the one computed on the main thread before the threads started.
+ * ASan/UBSan and valgrind runs of this program look for data races' symptoms too.
+ *
+ * Usage: test_threads [ITERATIONS_PER_THREAD]   (default 50000)
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <dcs_status.h>
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+
+#define THREADS 8
+#define NOW INT64_C(1795521600)
+
+static const int64_t codes[] = {100, 101, 200, 201, 204, 301, 304, 400, 401, 403, 404, 405, 408,
+                                409, 413, 414, 418, 429, 451, 500, 501, 502, 503, 504, 507, 599,
+                                600, 999, -1, 0, 99, 1000, 65536 + 404, INT64_MIN, INT64_MAX};
+static const char *const names[] = {"not found", "NOT_FOUND", "NotFound", "Too Many Requests",
+                                    "Request Time-out", "gateway_time_out", "no such name",
+                                    "", "ok", "\xff\xfe"};
+static const char *const retry_afters[] = {"120", "Tue, 24 Nov 2026 12:01:00 GMT",
+                                           "Tuesday, 24-Nov-26 12:02:00 GMT",
+                                           "Tue Nov 24 12:03:00 2026", "", "soon", "-1",
+                                           "Tue, 31 Nov 2026 12:00:00 GMT", "12\xff"};
+
+#define N_CODES (sizeof codes / sizeof codes[0])
+#define N_NAMES (sizeof names / sizeof names[0])
+#define N_RETRY (sizeof retry_afters / sizeof retry_afters[0])
+
+/* The answers, computed single-threaded first. */
+static const dcs_status_entry *expected_get[N_CODES];
+static dcs_status_result expected_lookup_result[N_CODES];
+static dcs_status_lookup_result expected_lookup[N_CODES];
+static dcs_status_result expected_name_result[N_NAMES];
+static const dcs_status_entry *expected_name[N_NAMES];
+static dcs_status_result expected_parse_result[N_RETRY];
+static uint64_t expected_parse[N_RETRY];
+static dcs_status_result expected_decide_result[N_CODES][N_RETRY];
+static dcs_status_decision expected_decide[N_CODES][N_RETRY];
+
+static pthread_barrier_t start;
+static long iterations = 50000;
+
+typedef struct worker {
+    unsigned id;
+    unsigned long calls;
+    unsigned long mismatches;
+} worker;
+
+static void compute_expected(void) {
+    for (size_t c = 0; c < N_CODES; c++) {
+        expected_get[c] = dcs_status_get(codes[c]);
+        memset(&expected_lookup[c], 0, sizeof expected_lookup[c]);
+        expected_lookup_result[c] = dcs_status_lookup(codes[c], &expected_lookup[c]);
+        for (size_t r = 0; r < N_RETRY; r++) {
+            memset(&expected_decide[c][r], 0, sizeof expected_decide[c][r]);
+            expected_decide_result[c][r] = dcs_status_decide(
+                codes[c], retry_afters[r], strlen(retry_afters[r]), NOW, c % 2 == 0, &expected_decide[c][r]);
+        }
+    }
+    for (size_t n = 0; n < N_NAMES; n++) {
+        expected_name[n] = NULL;
+        expected_name_result[n] = dcs_status_from_name(names[n], strlen(names[n]), &expected_name[n]);
+    }
+    for (size_t r = 0; r < N_RETRY; r++) {
+        expected_parse[r] = 0;
+        expected_parse_result[r] =
+            dcs_status_parse_retry_after(retry_afters[r], strlen(retry_afters[r]), NOW, &expected_parse[r]);
+    }
+}
+
+static void *hammer(void *arg) {
+    worker *w = arg;
+    /* A per-thread linear congruential generator: each thread its own order. */
+    uint32_t state = 0x9E3779B9u * (w->id + 1);
+    pthread_barrier_wait(&start);
+    for (long i = 0; i < iterations; i++) {
+        state = state * 1664525u + 1013904223u;
+        size_t c = (state >> 8) % N_CODES;
+        size_t n = (state >> 12) % N_NAMES;
+        size_t r = (state >> 16) % N_RETRY;
+
+        const dcs_status_entry *e = dcs_status_get(codes[c]);
+        w->mismatches += e != expected_get[c];
+
+        dcs_status_lookup_result l;
+        memset(&l, 0, sizeof l);
+        dcs_status_result lr = dcs_status_lookup(codes[c], &l);
+        w->mismatches += lr != expected_lookup_result[c] ||
+                         memcmp(&l, &expected_lookup[c], sizeof l) != 0;
+
+        const dcs_status_entry *named = NULL;
+        dcs_status_result nr = dcs_status_from_name(names[n], strlen(names[n]), &named);
+        w->mismatches += nr != expected_name_result[n] || named != expected_name[n];
+
+        uint64_t seconds = 0;
+        dcs_status_result pr =
+            dcs_status_parse_retry_after(retry_afters[r], strlen(retry_afters[r]), NOW, &seconds);
+        w->mismatches += pr != expected_parse_result[r] || seconds != expected_parse[r];
+
+        dcs_status_decision d;
+        memset(&d, 0, sizeof d);
+        dcs_status_result dr = dcs_status_decide(codes[c], retry_afters[r], strlen(retry_afters[r]),
+                                                 NOW, c % 2 == 0, &d);
+        w->mismatches += dr != expected_decide_result[c][r] ||
+                         memcmp(&d, &expected_decide[c][r], sizeof d) != 0;
+
+        /* Error messages are static: no per-thread state to clobber. */
+        w->mismatches += strcmp(dcs_status_result_message(pr), dcs_status_result_message(expected_parse_result[r])) != 0;
+        w->calls += 6;
+    }
+    return NULL;
+}
+
+int main(int argc, char **argv) {
+    if (argc > 1) {
+        iterations = strtol(argv[1], NULL, 10);
+    }
+    if (!CHECK(iterations > 0)) {
+        CHECK_SUMMARY("test_threads");
+    }
+    compute_expected();
+    /* Sanity of the expectations themselves. */
+    CHECK(expected_get[10] != NULL && expected_get[10]->code == 404);
+    CHECK(expected_name_result[0] == DCS_STATUS_RESULT_OK && expected_name[0] == expected_get[10]);
+    CHECK(expected_parse_result[1] == DCS_STATUS_RESULT_OK && expected_parse[1] == 60);
+
+    pthread_t threads[THREADS];
+    worker workers[THREADS];
+    CHECK(pthread_barrier_init(&start, NULL, THREADS) == 0);
+    for (unsigned t = 0; t < THREADS; t++) {
+        workers[t].id = t;
+        workers[t].calls = 0;
+        workers[t].mismatches = 0;
+        CHECK(pthread_create(&threads[t], NULL, hammer, &workers[t]) == 0);
+    }
+    unsigned long calls = 0;
+    for (unsigned t = 0; t < THREADS; t++) {
+        CHECK(pthread_join(threads[t], NULL) == 0);
+        if (!CHECK(workers[t].mismatches == 0)) {
+            fprintf(stderr, "    thread %u: %lu mismatches\n", t, workers[t].mismatches);
+        }
+        calls += workers[t].calls;
+    }
+    pthread_barrier_destroy(&start);
+    CHECK_INT(calls, (unsigned long)THREADS * 6 * (unsigned long)iterations);
+    printf("test_threads: %d threads, %lu calls\n", THREADS, calls);
+    CHECK_SUMMARY("test_threads");
+}
