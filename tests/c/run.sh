@@ -2,7 +2,8 @@
 # The C/C++ suite of libdcs_status, the C API of dcs-status: builds the release
 # library, then checks
 #
-#   - the exported symbols (only dcs_status_*, exactly the header's functions), soname;
+#   - the exported symbols (only dcs_status_*, exactly the header's functions and
+#     extern data, not its static inline functions), soname;
 #   - the header: C99/C11/C17 and C++11/14/17/20, -Wall -Wextra -Wpedantic -Werror,
 #     included twice;
 #   - the CTest suite (tests/c/CMakeLists.txt): every function and bad input, the
@@ -130,26 +131,73 @@ fi
 
 check header_is_fresh cargo test -q --locked -p dcs-status-ffi header_is_fresh
 
-# exports_only_dcs_status LIB: the dynamic symbols LIB defines are exactly the
-# functions include/dcs_status.h declares.
+# The header's API, from include/dcs_status.h's lines of code (not comments), one
+# "NAME KIND" a line, sorted: KIND is "function" for each function it declares (not
+# those it defines itself: its static inline functions are compiled into the caller),
+# "data" for each object it declares extern.
+header_api() {
+    local code
+    code="$(grep -vE '^ *(/?\*|//)' "$repo/include/dcs_status.h")"
+    {
+        grep -vE '^ *static ' <<<"$code" | grep -oE '[ *]dcs_status_[a-z0-9_]+\(' | tr -d ' *(' |
+            sed 's/$/ function/'
+        grep -E '^ *extern [^(]*;' <<<"$code" | grep -oE 'dcs_status_[a-z0-9_]+ *(\[[0-9]+\])? *;' |
+            grep -oE '^dcs_status_[a-z0-9_]+' | sed 's/$/ data/'
+    } | sort -u
+}
+# header_inline_functions: the functions the header defines (static inline).
+header_inline_functions() {
+    grep -E '^ *static inline [^;]*[ *]dcs_status_[a-z0-9_]+\(' "$repo/include/dcs_status.h" |
+        grep -oE '[ *]dcs_status_[a-z0-9_]+\(' | tr -d ' *(' | sort -u
+}
+# symbol_api NM_LINES: "NAME KIND" for nm's "[ADDR] TYPE NAME" lines (T: function;
+# D, R, B: initialized, read-only or zeroed data; anything else: "other TYPE").
+symbol_api() {
+    awk '{
+        t = $(NF - 1)
+        kind = t == "T" ? "function" : (t == "D" || t == "R" || t == "B") ? "data" : "other-" t
+        print $NF, kind
+    }' | sort -u
+}
+
+# exports_only_dcs_status LIB: the dynamic symbols LIB defines are exactly the header's
+# API: its functions as functions (T), its extern data as data, all dcs_status_*; none
+# of its static inline functions; each extern array exactly the size it declares.
 exports_only_dcs_status() {
     local lib="$1"
-    local exported declared
-    exported="$(nm -D --defined-only "$lib" | awk '{ print $NF }' | sort -u)"
+    local exported declared inline
+    exported="$(nm -D --defined-only "$lib" | symbol_api)"
     echo "exported by $lib:"
     echo "$exported" | sed 's/^/  /'
     if grep -v '^dcs_status_' <<<"$exported"; then
         echo "FAILED: the symbols above are exported but are not dcs_status_*"
         return 1
     fi
-    # Declarations: lines of code (not comments) naming a function.
-    declared="$(grep -vE '^ *(/?\*|//)' "$repo/include/dcs_status.h" |
-        grep -oE '[ *]dcs_status_[a-z0-9_]+\(' | tr -d ' *(' | sort -u)"
+    declared="$(header_api)"
+    inline="$(header_inline_functions)"
+    echo "defined static inline by the header (not exported):"
+    echo "$inline" | sed 's/^/  /'
+    # The parse found what we know is there, so an empty or partial parse cannot pass.
+    grep -qx 'dcs_status_get function' <<<"$declared"
+    grep -qx 'dcs_status_by_code data' <<<"$declared"
+    grep -qx 'dcs_status_get_inline' <<<"$inline"
     if ! diff <(echo "$declared") <(echo "$exported"); then
-        echo "FAILED: the header's functions (<) and the exports (>) differ"
+        echo "FAILED: the header's API (<) and the exports (>) differ"
         return 1
     fi
-    echo "OK: $(wc -l <<<"$exported") symbols, all dcs_status_*, all declared"
+    # Each exported array has the size the header declares (the ABI fixes it).
+    local name count size pointer=$(($(getconf LONG_BIT) / 8))
+    while read -r name count; do
+        size="$(nm -D --defined-only -S "$lib" | awk -v n="$name" '$NF == n { print $2 }')"
+        size=$((16#${size:-0}))
+        echo "$name[$count]: $size bytes"
+        [[ "$size" -eq $((count * pointer)) ]] || {
+            echo "FAILED: $name is $size bytes; the header declares $count pointers ($((count * pointer)) bytes)"
+            return 1
+        }
+    done < <(grep -vE '^ *(/?\*|//)' "$repo/include/dcs_status.h" |
+        sed -nE 's/^ *extern [^(]*(dcs_status_[a-z0-9_]+) *\[([0-9]+)\] *;.*/\1 \2/p')
+    echo "OK: $(wc -l <<<"$exported") symbols, all dcs_status_*, exactly the header's API"
 }
 check shared_library_exports_only_dcs_status exports_only_dcs_status "$release/libdcs_status.so"
 
@@ -161,13 +209,15 @@ soname_is_major() {
 }
 check shared_library_soname_is_libdcs_status.so.$major soname_is_major "$release/libdcs_status.so"
 
+# static_library_defines_the_api LIB: the archive's global dcs_status_* definitions
+# are the shared library's exports, kind for kind.
 static_library_defines_the_api() {
     local lib="$1" defined
-    defined="$(nm --defined-only -g "$lib" 2>/dev/null | awk '$2 == "T" && $3 ~ /^dcs_status_/ { print $3 }' | sort -u)"
+    defined="$(nm --defined-only -g "$lib" 2>/dev/null | awk 'NF >= 3 && $NF ~ /^dcs_status_/' | symbol_api)"
     echo "$defined"
-    [[ $(wc -l <<<"$defined") -eq $(nm -D --defined-only "$release/libdcs_status.so" | wc -l) ]]
+    diff <(echo "$defined") <(nm -D --defined-only "$release/libdcs_status.so" | symbol_api)
 }
-check static_library_defines_every_function static_library_defines_the_api "$release/libdcs_status.a"
+check static_library_defines_the_header_api static_library_defines_the_api "$release/libdcs_status.a"
 
 # --- The header --------------------------------------------------------------------
 
@@ -306,7 +356,8 @@ pkg_config_metadata() {
 }
 check pkg_config_knows_dcs_status pkg_config_metadata
 
-# The output every example must print: the entry for 429 and a parsed Retry-After.
+# The output every example must print: the entry for 429, a parsed Retry-After, the
+# RFC 9110 fallback and the dcs_status_get_inline hot path.
 example_output_ok() { # OUTPUT_FILE
     cat "$1"
     grep -q '^429 Too Many Requests$' "$1"
@@ -314,6 +365,7 @@ example_output_ok() { # OUTPUT_FILE
     grep -q 'retry:       retry_after' "$1"
     grep -q 'Retry-After: Tue, 24 Nov 2026 12:01:30 GMT -> retry in 90 s' "$1"
     grep -q '418 is unrecognized: handled as client_error, like 400 Bad Request' "$1"
+    grep -q '^hot path: 3 of 10 responses were documented errors$' "$1"
 }
 # not_linked_to_libdcs_status BINARY: a static build needs no libdcs_status.so.
 not_linked_to_libdcs_status() {

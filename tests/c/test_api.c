@@ -1,5 +1,6 @@
 /*
- * test_api.c: every function of include/dcs_status.h, called from plain C99, with
+ * test_api.c: every function of include/dcs_status.h, called from plain C99 (and the
+ * header's static inline dcs_status_get_inline over the exported dcs_status_by_code), with
  * good input and with every kind of bad input the header documents: NULL pointers,
  * lengths without a NUL terminator, invalid UTF-8, out-of-range codes, indexes and
  * enum values. Each bad input must give its documented error value, never a crash
@@ -145,6 +146,59 @@ static void test_get_any_value(void) {
                              INT64_MAX};
     for (size_t i = 0; i < sizeof never / sizeof never[0]; i++) {
         CHECK(dcs_status_get(never[i]) == NULL);
+    }
+}
+
+/* The codes the inline lookup is compared on: a wide range around 100..599 and the
+ * values where a bad range check, a truncation or an overflow of code - 100 would show. */
+static const int64_t inline_extremes[] = {INT64_MIN,      INT64_MIN + 1,  INT64_MIN + 100,
+                                          INT64_MIN + 404, -INT64_C(4294967296) + 404,
+                                          INT64_C(4294967296) + 404, INT64_C(4294967296) + 100,
+                                          65536 + 404,    INT64_MAX - 1,  INT64_MAX};
+
+static void test_get_inline_agrees_with_get_for_every_code(void) {
+    unsigned long mismatches = 0;
+    size_t found = 0;
+    for (int64_t code = -1000; code <= 2000; code++) {
+        const dcs_status_entry *e = dcs_status_get_inline(code);
+        if (e != dcs_status_get(code)) {
+            mismatches++;
+            fprintf(stderr, "    dcs_status_get_inline(%" PRId64 ") differs from dcs_status_get\n", code);
+        }
+        found += e != NULL;
+    }
+    CHECK_INT(mismatches, 0);
+    CHECK_INT(found, dcs_status_count());
+    for (size_t i = 0; i < sizeof inline_extremes / sizeof inline_extremes[0]; i++) {
+        CHECK(dcs_status_get_inline(inline_extremes[i]) == NULL);
+        CHECK(dcs_status_get_inline(inline_extremes[i]) == dcs_status_get(inline_extremes[i]));
+    }
+    CHECK(dcs_status_get_inline(99) == NULL);
+    CHECK(dcs_status_get_inline(600) == NULL);
+}
+
+static void test_by_code_has_a_slot_per_code_100_to_599(void) {
+    /* The size is part of the ABI: 500 slots, forever. */
+    CHECK_INT(sizeof dcs_status_by_code / sizeof dcs_status_by_code[0], 500);
+    size_t filled = 0;
+    for (size_t slot = 0; slot < 500; slot++) {
+        const dcs_status_entry *e = dcs_status_by_code[slot];
+        int64_t code = (int64_t)slot + 100;
+        if (e != NULL) {
+            filled++;
+            CHECK_INT(e->code, code);
+        }
+        if (!CHECK(e == dcs_status_get(code))) {
+            fprintf(stderr, "    slot %zu (code %" PRId64 ")\n", slot, code);
+        }
+    }
+    CHECK_INT(filled, dcs_status_count());
+    /* Every entry of the table is in its code's slot: the same static entry. */
+    for (size_t i = 0; i < dcs_status_count(); i++) {
+        const dcs_status_entry *e = dcs_status_at(i);
+        if (CHECK(e != NULL)) {
+            CHECK(dcs_status_by_code[e->code - 100] == e);
+        }
     }
 }
 
@@ -490,6 +544,8 @@ int main(void) {
     test_table_iteration();
     test_entry_429();
     test_get_any_value();
+    test_get_inline_agrees_with_get_for_every_code();
+    test_by_code_has_a_slot_per_code_100_to_599();
     test_lookup();
     test_class_and_retry_of();
     test_from_name();

@@ -2,15 +2,19 @@
 //
 // In C++ the header's enums are real types with uint32_t as their underlying type;
 // the functions have C linkage. These tests call every function from C++ and check
-// the types C++ code sees, so that a C++ user can rely on them.
+// the types C++ code sees, so that a C++ user can rely on them; the header's static
+// inline dcs_status_get_inline, compiled as C++, must agree with dcs_status_get.
 #include <dcs_status.h>
 #include <dcs_status.h>
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
+#include <limits>
 #include <cstdint>
 #include <cstring>
+#include <iterator>
 #include <string>
 #include <thread>
 #include <type_traits>
@@ -33,6 +37,14 @@ static_assert(DCS_STATUS_VERSION_NUMBER ==
                       DCS_STATUS_VERSION_PATCH,
               "the combined version macro");
 
+static_assert(std::extent<decltype(dcs_status_by_code)>::value == 500,
+              "dcs_status_by_code: one slot per code 100..599, fixed by the ABI");
+static_assert(std::is_same<std::remove_extent<decltype(dcs_status_by_code)>::type,
+                           const dcs_status_entry_ref>::value,
+              "dcs_status_by_code holds const pointers to entries");
+static_assert(std::is_same<decltype(dcs_status_get_inline(0)), const dcs_status_entry *>::value,
+              "dcs_status_get_inline returns what dcs_status_get returns");
+
 std::string Str(const char *s) { return s == nullptr ? std::string("(null)") : std::string(s); }
 
 TEST(Cpp, VersionOfTheLibraryIsTheHeaders) {
@@ -51,6 +63,45 @@ TEST(Cpp, TableIteratesInCodeOrder) {
     EXPECT_EQ(dcs_status_get(e->code), e);
   }
   EXPECT_EQ(dcs_status_at(dcs_status_count()), nullptr);
+}
+
+// Codes where a bad range check, a truncation or an overflow of code - 100 would show.
+const std::int64_t kExtremes[] = {std::numeric_limits<std::int64_t>::min(),
+                                  std::numeric_limits<std::int64_t>::min() + 1,
+                                  std::numeric_limits<std::int64_t>::min() + 404,
+                                  -4294967296LL + 404,
+                                  65536 + 404,
+                                  4294967296LL + 404,
+                                  std::numeric_limits<std::int64_t>::max() - 1,
+                                  std::numeric_limits<std::int64_t>::max()};
+
+TEST(Cpp, GetInlineAgreesWithGetForEveryCode) {
+  std::size_t found = 0;
+  for (std::int64_t code = -1000; code <= 2000; ++code) {
+    const dcs_status_entry *e = dcs_status_get_inline(code);
+    ASSERT_EQ(e, dcs_status_get(code)) << "code " << code;
+    if (e != nullptr) {
+      ++found;
+      EXPECT_EQ(e->code, code);
+    }
+  }
+  EXPECT_EQ(found, dcs_status_count());
+  for (std::int64_t code : kExtremes) {
+    EXPECT_EQ(dcs_status_get_inline(code), nullptr) << "code " << code;
+    EXPECT_EQ(dcs_status_get(code), nullptr) << "code " << code;
+  }
+}
+
+TEST(Cpp, ByCodeHoldsEveryEntryInItsSlot) {
+  const std::size_t filled = static_cast<std::size_t>(
+      std::count_if(std::begin(dcs_status_by_code), std::end(dcs_status_by_code),
+                    [](dcs_status_entry_ref e) { return e != nullptr; }));
+  EXPECT_EQ(filled, dcs_status_count());
+  for (std::size_t i = 0; i < dcs_status_count(); ++i) {
+    const dcs_status_entry *e = dcs_status_at(i);
+    ASSERT_NE(e, nullptr);
+    EXPECT_EQ(dcs_status_by_code[e->code - 100], e);
+  }
 }
 
 TEST(Cpp, EntryFor429) {
@@ -118,6 +169,9 @@ TEST(Cpp, StdThreadsShareTheTable) {
         std::int64_t code = 100 + (i * 7 + t) % 900;
         dcs_status_lookup_result r{};
         if (dcs_status_lookup(code, &r) != DCS_STATUS_RESULT_OK || r.entry == nullptr) {
+          ++mismatches;
+        }
+        if (dcs_status_get_inline(code) != dcs_status_get(code)) {
           ++mismatches;
         }
       }

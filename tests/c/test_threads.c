@@ -2,9 +2,12 @@
  * test_threads.c: 8 threads hammering lookups and parsing at once.
  *
  * The header promises every function is thread-safe (no mutable global state, no
- * thread-local errors). Each thread runs the same mix of dcs_status_get, _lookup,
- * _from_name, _parse_retry_after and _decide calls, in its own order, and compares
- * every answer with the one computed on the main thread before the threads started.
+ * thread-local errors). Each thread first sweeps codes -1000..2000 and the int64_t
+ * extremes, comparing the header's static inline dcs_status_get_inline (a read of the
+ * exported dcs_status_by_code) with dcs_status_get, all threads at once; then runs
+ * the same mix of dcs_status_get, _get_inline, _lookup, _from_name,
+ * _parse_retry_after and _decide calls, in its own order, and compares every answer
+ * with the one computed on the main thread before the threads started.
  * ASan/UBSan and valgrind runs of this program look for data races' symptoms too.
  *
  * Usage: test_threads [ITERATIONS_PER_THREAD]   (default 50000)
@@ -55,7 +58,24 @@ typedef struct worker {
     unsigned id;
     unsigned long calls;
     unsigned long mismatches;
+    unsigned long swept; /* codes of the sweep */
 } worker;
+
+/* The sweep: dcs_status_get_inline against dcs_status_get on a wide range of codes. */
+#define SWEEP_FIRST (-1000)
+#define SWEEP_LAST 2000
+
+static void sweep(worker *w) {
+    for (int64_t code = SWEEP_FIRST; code <= SWEEP_LAST; code++) {
+        w->mismatches += dcs_status_get_inline(code) != dcs_status_get(code);
+        w->swept++;
+    }
+    const int64_t extremes[] = {INT64_MIN, INT64_MIN + 1, INT64_MIN + 404, INT64_MAX - 1, INT64_MAX};
+    for (size_t i = 0; i < sizeof extremes / sizeof extremes[0]; i++) {
+        w->mismatches += dcs_status_get_inline(extremes[i]) != dcs_status_get(extremes[i]);
+        w->swept++;
+    }
+}
 
 static void compute_expected(void) {
     for (size_t c = 0; c < N_CODES; c++) {
@@ -84,6 +104,7 @@ static void *hammer(void *arg) {
     /* A per-thread linear congruential generator: each thread its own order. */
     uint32_t state = 0x9E3779B9u * (w->id + 1);
     pthread_barrier_wait(&start);
+    sweep(w);
     for (long i = 0; i < iterations; i++) {
         state = state * 1664525u + 1013904223u;
         size_t c = (state >> 8) % N_CODES;
@@ -92,6 +113,7 @@ static void *hammer(void *arg) {
 
         const dcs_status_entry *e = dcs_status_get(codes[c]);
         w->mismatches += e != expected_get[c];
+        w->mismatches += dcs_status_get_inline(codes[c]) != expected_get[c];
 
         dcs_status_lookup_result l;
         memset(&l, 0, sizeof l);
@@ -117,7 +139,7 @@ static void *hammer(void *arg) {
 
         /* Error messages are static: no per-thread state to clobber. */
         w->mismatches += strcmp(dcs_status_result_message(pr), dcs_status_result_message(expected_parse_result[r])) != 0;
-        w->calls += 6;
+        w->calls += 7;
     }
     return NULL;
 }
@@ -142,6 +164,7 @@ int main(int argc, char **argv) {
         workers[t].id = t;
         workers[t].calls = 0;
         workers[t].mismatches = 0;
+        workers[t].swept = 0;
         CHECK(pthread_create(&threads[t], NULL, hammer, &workers[t]) == 0);
     }
     unsigned long calls = 0;
@@ -151,9 +174,10 @@ int main(int argc, char **argv) {
             fprintf(stderr, "    thread %u: %lu mismatches\n", t, workers[t].mismatches);
         }
         calls += workers[t].calls;
+        CHECK_INT(workers[t].swept, SWEEP_LAST - SWEEP_FIRST + 1 + 5);
     }
     pthread_barrier_destroy(&start);
-    CHECK_INT(calls, (unsigned long)THREADS * 6 * (unsigned long)iterations);
+    CHECK_INT(calls, (unsigned long)THREADS * 7 * (unsigned long)iterations);
     printf("test_threads: %d threads, %lu calls\n", THREADS, calls);
     CHECK_SUMMARY("test_threads");
 }

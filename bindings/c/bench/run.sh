@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Times lookups by code through libdcs_status against a plain static C array (see
-# bench.c): builds bench.c linked with the shared library and with the static one
-# (from target/release, built here), and runs each several times.
+# Times lookups by code through libdcs_status (dcs_status_get, and the header's
+# static inline dcs_status_get_inline) against a plain static C array (see bench.c):
+# builds bench.c linked with the shared library and with the static one (from
+# target/release, built here), runs each several times, and prints the medians over
+# the runs as a markdown table.
 #
 # Usage: bash bindings/c/bench/run.sh [--runs N] [--lookups N] [--smoke] [--no-build]
 #   --runs N      how many times to run each program (default 3)
@@ -28,7 +30,7 @@ while [[ $# -gt 0 ]]; do
         --lookups) lookups="$2"; shift 2 ;;
         --smoke) runs=1; lookups=100000; inner_runs=1; shift ;;
         --no-build) build=0; shift ;;
-        -h|--help) sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "bench/run.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -43,19 +45,58 @@ ln -sfn "$release/libdcs_status.so" "$out/lib/libdcs_status.so.$major"
 
 cflags=(${CFLAGS:--O2} -std=c99 -Wall -Wextra -Wpedantic -Werror -I"$repo/include")
 native_libs="$(cat "$repo/bindings/c/native-static-libs.txt")"
-# The prototype's arrays (proto.h): in a shared library of their own for the shared
-# build, linked in for the static one.
-cc "${cflags[@]}" -fPIC -shared "$here/proto.c" -o "$out/lib/libdcs_status_proto.so" \
-    -L"$out/lib" "-l:libdcs_status.so.$major"
 cc "${cflags[@]}" "$here/bench.c" -o "$out/bench-shared" \
-    -L"$out/lib" -ldcs_status_proto "-l:libdcs_status.so.$major" -Wl,-rpath,"$out/lib"
+    -L"$out/lib" "-l:libdcs_status.so.$major" -Wl,-rpath,"$out/lib"
 # shellcheck disable=SC2086
-cc "${cflags[@]}" "$here/bench.c" "$here/proto.c" -o "$out/bench-static" "$release/libdcs_status.a" $native_libs
+cc "${cflags[@]}" "$here/bench.c" -o "$out/bench-static" "$release/libdcs_status.a" $native_libs
 
 echo "$(cc --version | head -n 1); CFLAGS ${CFLAGS:--O2}; $(nproc) CPUs; $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
 echo "ns per lookup, best of $inner_runs loops of $lookups lookups; ratio = against the inlined array of the same program"
+results="$out/results.txt"
+: >"$results"
 for ((i = 1; i <= runs; i++)); do
     echo "--- run $i of $runs"
-    "$out/bench-shared" "shared library (libdcs_status.so)" "$lookups" "$inner_runs"
-    "$out/bench-static" "static library (libdcs_status.a)" "$lookups" "$inner_runs"
+    "$out/bench-shared" "shared" "$lookups" "$inner_runs" | tee -a "$results"
+    "$out/bench-static" "static" "$lookups" "$inner_runs" | tee -a "$results"
 done
+
+# The medians over the runs, of the times and of each run's ratios.
+echo
+echo "--- median of $runs runs"
+echo
+echo "| ns per lookup (ratio to the inlined array) | independent lookups | dependent chain |"
+echo "| --- | --- | --- |"
+awk '
+    function median(list,    v, n, i, j, t) {
+        n = split(list, v, " ")
+        for (i = 2; i <= n; i++) {
+            t = v[i] + 0
+            for (j = i - 1; j >= 1 && v[j] + 0 > t; j--) v[j + 1] = v[j]
+            v[j + 1] = t
+        }
+        return n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+    }
+    /^(shared|static) / { link = $1; next }
+    /^  / {
+        name = substr($0, 3, 32); sub(/ +$/, "", name)
+        rest = substr($0, 35); split(rest, f, " ")   # ns "ns" ratio ns "ns" ratio
+        if (!(name in seen)) { seen[name] = 1; order[++rows] = name }
+        key = name SUBSEP link
+        ti[key] = ti[key] " " f[1]; ri[key] = ri[key] " " f[3]
+        td[key] = td[key] " " f[4]; rd[key] = rd[key] " " f[6]
+    }
+    END {
+        for (r = 1; r <= rows; r++) {
+            name = order[r]
+            for (l = 1; l <= 2; l++) {
+                link = l == 1 ? "shared" : "static"
+                key = name SUBSEP link
+                if (!(key in ti)) continue
+                if (name ~ /^static C array/) label = name ", " link " build"
+                else label = "`" name "`, " link " library"
+                printf "| %s | %.2f (%.2fx) | %.2f (%.2fx) |\n", label,
+                    median(ti[key]), median(ri[key]), median(td[key]), median(rd[key])
+            }
+        }
+    }
+' "$results"

@@ -87,6 +87,17 @@ int main() {
     std::cout << method << " got 503 without Retry-After: " << dcs_status_action_name(d.action)
               << '\n';
 
+    // A hot path: the header's static inline dcs_status_get_inline answers as
+    // dcs_status_get does, without a call (it reads the exported dcs_status_by_code).
+    const std::int64_t seen[] = {200, 200, 404, 429, 200, 503, 418, 200, 999, -1};
+    unsigned errors = 0;
+    for (std::int64_t code : seen) {
+      const dcs_status_entry *s = dcs_status_get_inline(code);
+      if (s != nullptr && s->status_class >= DCS_STATUS_CLASS_CLIENT_ERROR) ++errors;
+    }
+    std::cout << "hot path: " << errors << " of " << sizeof seen / sizeof seen[0]
+              << " responses were documented errors\n";
+
     try {
       dcs::FromName("no such status");
       return 1;
