@@ -6,7 +6,6 @@ use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use clap::{Parser, Subcommand};
-use dcs_status::{Kind, Lookup, Status};
 
 /// Explains the status codes of the DCS API (dcs-api-0312043).
 ///
@@ -94,65 +93,17 @@ fn now_or_clock(now: Option<i64>) -> i64 {
 }
 
 fn explain(query: &str) -> Result<String, String> {
-    let found = match query.trim().parse::<i64>() {
-        Ok(code) => dcs_status::lookup(code).map_err(|e| e.to_string())?,
-        Err(_) => {
-            let status = dcs_status::from_name(query).map_err(|e| e.to_string())?;
-            dcs_status::lookup(status.code()).map_err(|e| e.to_string())?
-        }
-    };
-    Ok(describe(&found))
-}
-
-fn describe(found: &Lookup) -> String {
-    let status = found.status();
-    let mut out = String::new();
-    match found.kind() {
-        Kind::Documented => out.push_str(&format!("{status}\n")),
-        Kind::Unrecognized => out.push_str(&format!(
-            "{} (not in the DCS table: read as {status}, RFC 9110 §15)\n",
-            found.code()
-        )),
-        Kind::Invalid => out.push_str(&format!(
-            "{} (not a valid HTTP status code: handled as a server error, {status}, RFC 9110 §15)\n",
-            found.code()
-        )),
-    }
-    let row = |label: &str, value: &str| format!("  {label:<13}{value}\n");
-    out.push_str(&row("DCS name:", status.name()));
-    out.push_str(&row("ident:", status.ident()));
-    out.push_str(&row("class:", &class_text(found)));
-    out.push_str(&row("retry:", status.retry().explain()));
-    let mut paragraphs = status.description().split("\n\n");
-    out.push_str(&row("description:", paragraphs.next().unwrap_or_default()));
-    for paragraph in paragraphs {
-        out.push_str(&row("", paragraph));
-    }
-    out
-}
-
-fn class_text(found: &Lookup) -> String {
-    let class = found.class();
-    let digit = class.base_code() / 100;
-    format!("{} ({digit}xx)", class.as_str().replace('_', " "))
+    dcs_status::parse_query(query)
+        .map(|found| found.explain())
+        .map_err(|e| e.to_string())
 }
 
 fn list(json: bool) -> String {
     if json {
-        return dcs_status::table_json();
+        dcs_status::table_json()
+    } else {
+        dcs_status::table_text()
     }
-    let mut out = String::new();
-    for status in Status::all() {
-        out.push_str(&format!(
-            "{:<4}{:<32}{:<33}{:<14}{}\n",
-            status.code(),
-            status.name(),
-            status.phrase(),
-            status.class().as_str(),
-            status.retry().as_str()
-        ));
-    }
-    out
 }
 
 fn retry_after(value: &str, now: Option<i64>) -> Result<String, String> {

@@ -14,7 +14,7 @@
 use std::borrow::Cow;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use dcs_status::{Class, Decision, Kind, Lookup, RetryAdvice, RetryAfterError, Status};
+use dcs_status::{Class, Decision, Kind, Lookup, QueryError, RetryAdvice, RetryAfterError, Status};
 use pyo3::call::PyCallArgs;
 use pyo3::exceptions::{PyOverflowError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -255,25 +255,41 @@ fn decide(
     ))
 }
 
+/// `explain(query)`: the explanation `dcs-status QUERY` prints for a code (`"429"`)
+/// or a name (`"not found"`), from the core. Raises `NotAStatusCodeError` or
+/// `UnknownNameError` with the core's message.
+#[pyfunction]
+fn explain(query: &Bound<'_, PyString>) -> PyResult<String> {
+    let text = query.to_cow()?;
+    match dcs_status::parse_query(&text) {
+        Ok(found) => Ok(found.explain()),
+        Err(QueryError::NotAStatusCode(err)) => Err(package_error(
+            query.py(),
+            &NOT_A_STATUS_CODE,
+            "NotAStatusCodeError",
+            (err.to_string(), err.code()),
+        )),
+        Err(QueryError::UnknownName(err)) => Err(package_error(
+            query.py(),
+            &UNKNOWN_NAME,
+            "UnknownNameError",
+            (err.to_string(), query),
+        )),
+    }
+}
+
+/// `table_text()`: the table as the aligned rows `dcs-status list` prints.
+#[pyfunction]
+fn table_text() -> String {
+    dcs_status::table_text()
+}
+
 /// `table_json()`: the whole table in the core's canonical JSON form, byte for byte
 /// what `dcs-status list --json` prints (for tests: the package builds its own JSON
 /// from `TABLE` to prove it holds the same table).
 #[pyfunction]
 fn table_json() -> String {
     dcs_status::table_json()
-}
-
-/// Every lookup kind, as the core names it.
-fn kind_names() -> [&'static str; 3] {
-    // A match, so that a new kind in the core fails this build until it is listed.
-    let name = |kind: Kind| match kind {
-        Kind::Documented | Kind::Unrecognized | Kind::Invalid => kind.as_str(),
-    };
-    [
-        name(Kind::Documented),
-        name(Kind::Unrecognized),
-        name(Kind::Invalid),
-    ]
 }
 
 /// Every decision's action, as the core names it.
@@ -287,22 +303,6 @@ fn action_names() -> [&'static str; 3] {
         name(Decision::DoNotRetry),
         name(Decision::RetryAfter(std::time::Duration::ZERO)),
         name(Decision::RetryWithBackoff),
-    ]
-}
-
-/// Every Retry-After error: its canonical name and the core's message.
-fn retry_after_errors() -> [(&'static str, &'static str); 4] {
-    let row = |err: RetryAfterError| match err {
-        RetryAfterError::Empty
-        | RetryAfterError::InvalidDelay
-        | RetryAfterError::InvalidDate
-        | RetryAfterError::ImpossibleDate => (err.as_str(), err.message()),
-    };
-    [
-        row(RetryAfterError::Empty),
-        row(RetryAfterError::InvalidDelay),
-        row(RetryAfterError::InvalidDate),
-        row(RetryAfterError::ImpossibleDate),
     ]
 }
 
@@ -337,16 +337,18 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("CLASSES", PyTuple::new(py, classes)?)?;
     let advices = RetryAdvice::ALL.iter().map(|a| (a.as_str(), a.explain()));
     m.add("RETRY_ADVICES", PyTuple::new(py, advices)?)?;
-    m.add("KINDS", PyTuple::new(py, kind_names())?)?;
+    m.add("KINDS", PyTuple::new(py, Kind::ALL.map(Kind::as_str))?)?;
     m.add("ACTIONS", PyTuple::new(py, action_names())?)?;
     m.add(
         "RETRY_AFTER_ERRORS",
-        PyTuple::new(py, retry_after_errors())?,
+        PyTuple::new(py, RetryAfterError::ALL.map(|e| (e.as_str(), e.message())))?,
     )?;
     m.add_function(wrap_pyfunction!(lookup, m)?)?;
     m.add_function(wrap_pyfunction!(from_name, m)?)?;
     m.add_function(wrap_pyfunction!(parse_retry_after, m)?)?;
     m.add_function(wrap_pyfunction!(decide, m)?)?;
     m.add_function(wrap_pyfunction!(table_json, m)?)?;
+    m.add_function(wrap_pyfunction!(table_text, m)?)?;
+    m.add_function(wrap_pyfunction!(explain, m)?)?;
     Ok(())
 }

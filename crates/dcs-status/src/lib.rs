@@ -44,6 +44,7 @@ mod lookup;
 mod names;
 mod retry_after;
 mod table;
+mod text;
 
 pub use advice::RetryAdvice;
 pub use class::Class;
@@ -53,6 +54,7 @@ pub use lookup::{lookup, Kind, Lookup, NotAStatusCode};
 pub use names::{from_name, from_name_bytes, ident_from_name, UnknownName};
 pub use retry_after::{parse_http_date, parse_retry_after, RetryAfterError};
 pub use table::Status;
+pub use text::{parse_query, table_text, QueryError};
 
 /// The text of one of the crate's static C strings (all are ASCII, so this never
 /// yields the empty fallback).

@@ -94,6 +94,14 @@ pub enum RetryAfterError {
 }
 
 impl RetryAfterError {
+    /// Every error, in declaration order.
+    pub const ALL: [RetryAfterError; 4] = [
+        RetryAfterError::Empty,
+        RetryAfterError::InvalidDelay,
+        RetryAfterError::InvalidDate,
+        RetryAfterError::ImpossibleDate,
+    ];
+
     /// The canonical name of the error: `empty`, `invalid_delay`, `invalid_date` or
     /// `impossible_date` (as the shared test vectors write it).
     pub const fn as_str(self) -> &'static str {

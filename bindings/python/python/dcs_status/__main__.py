@@ -18,19 +18,16 @@ import sys
 
 import dcs_status
 from dcs_status import (
-    LookupKind,
     NotAStatusCodeError,
     RetryAfterError,
     StatusCode,
     UnknownNameError,
+    _native,
     decide,
-    from_name,
-    lookup,
     parse_retry_after,
 )
 
 _COMMANDS = ("list", "retry-after", "retry")
-_I64 = (-(2**63), 2**63 - 1)
 
 
 class _CommandError(Exception):
@@ -63,62 +60,15 @@ def table_json():
 
 
 def _list(json):
-    if json:
-        return table_json()
-    rows = (
-        f"{s.value:<4}{s.dcs_name:<32}{s.phrase:<33}{s.status_class.value:<14}"
-        f"{s.retry_advice.value}\n"
-        for s in StatusCode
-    )
-    return "".join(rows)
-
-
-def _as_integer(text):
-    """``text`` as an integer the way the Rust command reads one (``i64``), or None."""
-    body = text[1:] if text[:1] in ("+", "-") else text
-    if not body or not body.isascii() or not body.isdigit():
-        return None
-    number = int(text)
-    return number if _I64[0] <= number <= _I64[1] else None
-
-
-def _describe(found):
-    status = found.status
-    if found.kind is LookupKind.DOCUMENTED:
-        head = f"{status.value} {status.phrase}\n"
-    elif found.kind is LookupKind.UNRECOGNIZED:
-        head = (
-            f"{found.code} (not in the DCS table: read as {status.value} {status.phrase}, "
-            "RFC 9110 §15)\n"
-        )
-    else:
-        head = (
-            f"{found.code} (not a valid HTTP status code: handled as a server error, "
-            f"{status.value} {status.phrase}, RFC 9110 §15)\n"
-        )
-    status_class = found.status_class
-    class_text = (
-        f"{status_class.value.replace('_', ' ')} ({status_class.base_code // 100}xx)"
-    )
-    paragraphs = status.description.split("\n\n")
-    rows = [
-        ("DCS name:", status.dcs_name),
-        ("ident:", status.name),
-        ("class:", class_text),
-        ("retry:", status.retry_advice.explanation),
-        ("description:", paragraphs[0]),
-        *(("", paragraph) for paragraph in paragraphs[1:]),
-    ]
-    return head + "".join(f"  {label:<13}{value}\n" for label, value in rows)
+    return table_json() if json else _native.table_text()
 
 
 def _explain(query):
-    code = _as_integer(query.strip())
+    """The core's explanation of a code or a name, as ``dcs-status QUERY`` prints it."""
     try:
-        found = lookup(code) if code is not None else lookup(from_name(query).value)
+        return _native.explain(query)
     except (NotAStatusCodeError, UnknownNameError) as err:
         raise _CommandError(str(err)) from None
-    return _describe(found)
 
 
 def _debug_str(value):

@@ -20,6 +20,8 @@ __all__ = [
     "parse_retry_after",
     "decide",
     "table_json",
+    "table_text",
+    "explain",
 ]
 
 VERSION: Final[str]
@@ -40,3 +42,5 @@ def decide(
     idempotent: bool = False,
 ) -> tuple[str, int | None, str]: ...
 def table_json() -> str: ...
+def table_text() -> str: ...
+def explain(query: str) -> str: ...

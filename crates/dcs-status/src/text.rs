@@ -1,0 +1,184 @@
+//! Text for people: the explanation of a code and the table as aligned rows, as the
+//! `dcs-status` command (and `python -m dcs_status`) print them.
+
+use core::fmt;
+
+use crate::{from_name, lookup, Kind, Lookup, NotAStatusCode, Status, UnknownName};
+
+/// The width explanations are wrapped to.
+const WIDTH: usize = 80;
+/// The indentation of an explanation's values: two spaces and a 13-column label.
+const INDENT: usize = 15;
+
+/// Reads a query as a user types it: a status code (`"429"`) or a name
+/// (`"not found"`), and looks it up.
+///
+/// ```
+/// assert_eq!(dcs_status::parse_query("429").unwrap().code(), 429);
+/// assert_eq!(dcs_status::parse_query(" not found ").unwrap().code(), 404);
+/// assert!(dcs_status::parse_query("42").is_err());
+/// ```
+pub fn parse_query(query: &str) -> Result<Lookup, QueryError> {
+    match query.trim().parse::<i64>() {
+        Ok(code) => lookup(code).map_err(QueryError::NotAStatusCode),
+        Err(_) => {
+            let status = from_name(query).map_err(QueryError::UnknownName)?;
+            lookup(status.code()).map_err(QueryError::NotAStatusCode)
+        }
+    }
+}
+
+/// The error of [`parse_query`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum QueryError {
+    /// The query is a number, but not a status code.
+    NotAStatusCode(NotAStatusCode),
+    /// The query is not a number, and no entry has this name.
+    UnknownName(UnknownName),
+}
+
+impl fmt::Display for QueryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            QueryError::NotAStatusCode(e) => e.fmt(f),
+            QueryError::UnknownName(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for QueryError {}
+
+impl Lookup {
+    /// A multi-line explanation for people, wrapped to 80 columns.
+    ///
+    /// ```
+    /// let text = dcs_status::lookup(404).unwrap().explain();
+    /// assert!(text.starts_with("404 Not Found\n  DCS name:    NotFound\n"));
+    /// ```
+    pub fn explain(&self) -> String {
+        let status = self.status();
+        let mut out = match self.kind() {
+            Kind::Documented => format!("{status}\n"),
+            Kind::Unrecognized => format!(
+                "{} (not in the DCS table: read as {status}, RFC 9110 §15)\n",
+                self.code()
+            ),
+            Kind::Invalid => format!(
+                "{} (invalid status code: handled as {status}, RFC 9110 §15)\n",
+                self.code()
+            ),
+        };
+        let class = self.class();
+        let class_text = format!(
+            "{} ({}xx)",
+            class.as_str().replace('_', " "),
+            class.base_code() / 100
+        );
+        row(&mut out, "DCS name:", status.name());
+        row(&mut out, "ident:", status.ident());
+        row(&mut out, "class:", &class_text);
+        row(&mut out, "retry:", status.retry().explain());
+        for (i, paragraph) in status.description().split("\n\n").enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            row(
+                &mut out,
+                if i == 0 { "description:" } else { "" },
+                paragraph,
+            );
+        }
+        out
+    }
+}
+
+/// Appends `  label  value`, the value word-wrapped and indented under itself.
+fn row(out: &mut String, label: &str, value: &str) {
+    out.push_str(&format!("  {label:<width$}", width = INDENT - 2));
+    let mut column = INDENT;
+    for (i, word) in value.split(' ').filter(|w| !w.is_empty()).enumerate() {
+        let length = word.chars().count();
+        if i > 0 && column + 1 + length > WIDTH {
+            out.push('\n');
+            out.push_str(&" ".repeat(INDENT));
+            column = INDENT;
+        } else if i > 0 {
+            out.push(' ');
+            column += 1;
+        }
+        out.push_str(word);
+        column += length;
+    }
+    out.push('\n');
+}
+
+/// The whole table as aligned rows, one per entry: code, DCS name, IANA phrase,
+/// class and retry advice.
+///
+/// ```
+/// let text = dcs_status::table_text();
+/// assert_eq!(text.lines().count(), 42);
+/// assert!(text.starts_with("100 Continue"));
+/// ```
+pub fn table_text() -> String {
+    Status::all()
+        .iter()
+        .map(|s| {
+            format!(
+                "{:<4}{:<32}{:<33}{:<14}{}\n",
+                s.code(),
+                s.name(),
+                s.phrase(),
+                s.class().as_str(),
+                s.retry().as_str()
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn explanations_fit_in_80_columns() {
+        for code in 100..=999 {
+            let text = lookup(code).unwrap().explain();
+            for line in text.lines() {
+                assert!(line.chars().count() <= WIDTH, "{code}: {line:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn wrapping_keeps_every_word_in_order() {
+        for s in Status::all() {
+            let text = lookup(s.code()).unwrap().explain();
+            let description_start = text.find("description: ").unwrap() + "description: ".len();
+            let words: Vec<&str> = text[description_start..].split_whitespace().collect();
+            let expected: Vec<&str> = s.description().split_whitespace().collect();
+            assert_eq!(words, expected, "{}", s.code());
+        }
+    }
+
+    #[test]
+    fn paragraphs_are_separated_by_an_empty_line() {
+        let text = lookup(404).unwrap().explain();
+        assert!(text.ends_with(
+            "  description: The requested resource could not be found.\n\n               The client should modify the request instead of re-initiating it.\n"
+        ));
+    }
+
+    #[test]
+    fn queries_report_which_error() {
+        assert!(matches!(
+            parse_query("1000"),
+            Err(QueryError::NotAStatusCode(_))
+        ));
+        assert!(matches!(
+            parse_query("nope"),
+            Err(QueryError::UnknownName(_))
+        ));
+        assert_eq!(parse_query("+404").map(|l| l.code()), Ok(404));
+    }
+}
