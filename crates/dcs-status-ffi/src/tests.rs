@@ -280,3 +280,90 @@ fn the_exported_slots_agree_with_dcs_status_get() {
     let documented = dcs_status_by_code.iter().filter(|s| s.0.is_some()).count();
     assert_eq!(documented, dcs_status_count());
 }
+
+/// Every public item of the core, and what C has of it: C names that must appear in
+/// the header, or why it is not exported. A new public item in the core fails this
+/// test until it is exported or listed here (as ICU4X's FFI checks do).
+const CORE_API: &[(&str, Result<&[&str], &str>)] = &[
+    ("Class", Ok(&["dcs_status_class", "dcs_status_class_of", "dcs_status_class_name"])),
+    ("RetryAdvice", Ok(&["dcs_status_retry", "dcs_status_retry_of", "dcs_status_retry_name"])),
+    ("Status", Ok(&["dcs_status_entry", "dcs_status_get", "dcs_status_at", "dcs_status_count", "dcs_status_by_code"])),
+    ("lookup", Ok(&["dcs_status_lookup"])),
+    ("Lookup", Ok(&["dcs_status_lookup_result"])),
+    ("Kind", Ok(&["dcs_status_kind", "dcs_status_kind_name"])),
+    ("NotAStatusCode", Ok(&["DCS_STATUS_RESULT_ERR_NOT_A_STATUS_CODE"])),
+    ("from_name", Ok(&["dcs_status_from_name"])),
+    ("from_name_bytes", Ok(&["dcs_status_from_name"])),
+    ("UnknownName", Ok(&["DCS_STATUS_RESULT_ERR_UNKNOWN_NAME"])),
+    ("parse_retry_after", Ok(&["dcs_status_parse_retry_after"])),
+    ("RetryAfterError", Ok(&["DCS_STATUS_RESULT_ERR_RETRY_AFTER_EMPTY", "DCS_STATUS_RESULT_ERR_RETRY_AFTER_IMPOSSIBLE_DATE"])),
+    ("decide", Ok(&["dcs_status_decide"])),
+    ("Decision", Ok(&["dcs_status_decision", "dcs_status_action", "dcs_status_action_name"])),
+    ("method_is_idempotent", Ok(&["dcs_status_method_is_idempotent"])),
+    ("VERSION", Ok(&["dcs_status_version", "DCS_STATUS_VERSION"])),
+    ("parse_http_date", Err("Retry-After is what clients parse; dcs_status_parse_retry_after covers its dates")),
+    ("ident_from_name", Err("the rule that named the table's idents; C reads them from the entries")),
+    ("entry_json", Err("the canonical JSON is what a binding rebuilds from its own view of the table, to prove it")),
+    ("table_json", Err("as entry_json; tests/c dumps the table from C")),
+    ("parse_query", Err("text for people: the dcs-status command's")),
+    ("table_text", Err("text for people: the dcs-status command's")),
+    ("QueryError", Err("text for people: the dcs-status command's")),
+];
+
+/// The names the core's lib.rs makes public: `pub use a::{B, c};`, `pub const X`.
+fn core_public_items() -> Vec<String> {
+    let lib = std::fs::read_to_string(repo_root().join("crates/dcs-status/src/lib.rs"))
+        .unwrap_or_default();
+    let mut items = Vec::new();
+    for statement in lib.split(';') {
+        let statement = statement.trim();
+        let statement = statement.rsplit('\n').next().unwrap_or(statement).trim();
+        if let Some(path) = statement.strip_prefix("pub use ") {
+            let names = match (path.find('{'), path.rfind('}')) {
+                (Some(open), Some(close)) => &path[open + 1..close],
+                _ => path.rsplit("::").next().unwrap_or(path),
+            };
+            items.extend(
+                names
+                    .split(',')
+                    .map(|n| n.trim().to_owned())
+                    .filter(|n| !n.is_empty()),
+            );
+        } else if let Some(rest) = statement.strip_prefix("pub const ") {
+            items.extend(rest.split(':').next().map(|n| n.trim().to_owned()));
+        }
+    }
+    items
+}
+
+#[test]
+fn every_public_core_item_is_exported_or_listed_as_not() {
+    let items = core_public_items();
+    assert!(
+        items.len() >= 20,
+        "the parse of the core's lib.rs found only {items:?}"
+    );
+    let header =
+        std::fs::read_to_string(repo_root().join("include/dcs_status.h")).unwrap_or_default();
+    for item in &items {
+        let Some((_, c)) = CORE_API.iter().find(|(name, _)| name == item) else {
+            panic!(
+                "the core's public `{item}` is neither exported to C nor listed as not in CORE_API"
+            );
+        };
+        if let Ok(names) = c {
+            for name in *names {
+                assert!(
+                    header.contains(name),
+                    "`{item}`: {name} is not in the header"
+                );
+            }
+        }
+    }
+    for (name, _) in CORE_API {
+        assert!(
+            items.iter().any(|i| i == name),
+            "CORE_API lists `{name}`, which the core no longer has"
+        );
+    }
+}
