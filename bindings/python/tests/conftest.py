@@ -28,7 +28,8 @@ def load_vectors(name):
 
 
 class _Handler(BaseHTTPRequestHandler):
-    """``GET /<code>?retry_after=<value>``: that status, that Retry-After, a short body."""
+    """``GET /<code>?retry_after=<value>`` (or ``POST``): that status, that Retry-After,
+    a short body."""
 
     protocol_version = "HTTP/1.1"
 
@@ -44,6 +45,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+    do_POST = do_GET  # noqa: N815 (http.server's name) the same answers, for a non-idempotent method
 
     def log_message(self, format, *args):  # keep the test output clean
         pass

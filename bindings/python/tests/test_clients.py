@@ -122,3 +122,43 @@ def test_the_done_when_example(server):
     with pytest.raises(dcs_status.TooManyRequests) as info:
         raise_for_status(requests.get(server + "/429?retry_after=120", timeout=10))
     assert info.value.retry_after == 120
+
+
+@pytest.mark.parametrize(
+    ("method", "expected"),
+    [("GET", RetryAction.RETRY_WITH_BACKOFF), ("POST", RetryAction.DO_NOT_RETRY)],
+)
+def test_a_502_is_retried_only_for_an_idempotent_request_method(server, method, expected):
+    with requests.Session() as session:
+        response = session.request(method, server + "/502", timeout=10)
+    assert dcs_status.method_of(response) == method
+    assert decide(response).action is expected
+    with pytest.raises(dcs_status.BadGateway) as info:
+        raise_for_status(response)
+    assert info.value.decide().action is expected
+    assert info.value.decide(idempotent=True).action is RetryAction.RETRY_WITH_BACKOFF
+
+
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_httpx_and_aiohttp_responses_carry_their_request_method(server, method):
+    with httpx.Client(timeout=10) as client:
+        assert dcs_status.method_of(client.request(method, server + "/504")) == method
+
+    async def fetch():
+        async with (
+            aiohttp.ClientSession() as session,
+            session.request(method, server + "/504") as response,
+        ):
+            return dcs_status.method_of(response), decide(response).action
+
+    got_method, action = asyncio.run(fetch())
+    assert got_method == method
+    assert action is (RetryAction.RETRY_WITH_BACKOFF if method == "GET" else RetryAction.DO_NOT_RETRY)
+
+
+def test_the_core_decides_which_methods_are_idempotent():
+    methods = ("GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE", "POST", "PATCH", "get")
+    idempotent = [m for m in methods if dcs_status.method_is_idempotent(m)]
+    assert idempotent == ["GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE"]
+    assert dcs_status.method_is_idempotent(b"DELETE")
+    assert dcs_status.decide(502).action is RetryAction.DO_NOT_RETRY  # unknown method: not idempotent

@@ -255,6 +255,14 @@ fn decide(
     ))
 }
 
+/// `method_is_idempotent(method)`: whether requests with this method (`str` or
+/// `bytes`, case-sensitive) are idempotent (RFC 9110 §9.2.2: GET, HEAD, OPTIONS,
+/// TRACE, PUT, DELETE), as the core decides it.
+#[pyfunction]
+fn method_is_idempotent(method: &Bound<'_, PyAny>) -> PyResult<bool> {
+    with_bytes(method, |bytes| dcs_status::method_is_idempotent(bytes))
+}
+
 /// `explain(query)`: the explanation `dcs-status QUERY` prints for a code (`"429"`)
 /// or a name (`"not found"`), from the core. Raises `NotAStatusCodeError` or
 /// `UnknownNameError` with the core's message.
@@ -350,5 +358,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(table_json, m)?)?;
     m.add_function(wrap_pyfunction!(table_text, m)?)?;
     m.add_function(wrap_pyfunction!(explain, m)?)?;
+    m.add_function(wrap_pyfunction!(method_is_idempotent, m)?)?;
     Ok(())
 }

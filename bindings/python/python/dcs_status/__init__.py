@@ -63,7 +63,7 @@ from . import _native
 
 __version__: str = _native.VERSION
 
-_ADAPTER_NAMES = ("header_value", "headers_of", "status_of")
+_ADAPTER_NAMES = ("header_value", "headers_of", "method_of", "status_of")
 
 
 def _adapters_module():
@@ -524,6 +524,7 @@ def from_name(name):
 
 
 parse_retry_after = _native.parse_retry_after
+method_is_idempotent = _native.method_is_idempotent
 
 
 class Decision:
@@ -573,13 +574,15 @@ class Decision:
         return (Decision, (self.action, self.delay, self._text))
 
 
-def decide(code, retry_after=None, now=None, idempotent=False):
+def decide(code, retry_after=None, now=None, idempotent=None):
     """The retry decision for a status code (or a response), as the core decides it.
 
     ``retry_after`` is the Retry-After value (``str``/``bytes``) or ``None``; given a
     response and no value, its Retry-After header is used. ``now`` as for
     ``parse_retry_after``; ``idempotent`` whether the request may safely be sent
-    twice (GET, HEAD, PUT, DELETE, ...). The rules, first match wins:
+    twice. Left ``None``, it is read from a response's request method
+    (``method_is_idempotent``: GET, HEAD, OPTIONS, TRACE, PUT, DELETE), and is
+    ``False`` when that is unknown. The rules, first match wins:
 
     1. 1xx–3xx: ``DO_NOT_RETRY`` (not an error).
     2. 413, 429 or 503 with a valid Retry-After: ``RETRY_AFTER`` that delay.
@@ -600,8 +603,11 @@ def decide(code, retry_after=None, now=None, idempotent=False):
         adapters = _adapters_module()
         if retry_after is None:
             retry_after = adapters.header_value(adapters.headers_of(code), "Retry-After")
+        if idempotent is None:
+            method = adapters.method_of(code)
+            idempotent = method is not None and _native.method_is_idempotent(method)
         code = adapters.status_of(code)
-    action, delay, text = _native.decide(code, retry_after, now, idempotent)
+    action, delay, text = _native.decide(code, retry_after, now, bool(idempotent))
     return Decision(_ACTION_BY_NAME[action], delay, text)
 
 
@@ -693,9 +699,11 @@ class DcsHTTPError(Exception):
         """The class the code is handled as."""
         return self.status._class_
 
-    def decide(self, idempotent=False, now=None):
-        """The retry decision for this error (``decide`` with its code and header)."""
-        return decide(self.code, self.retry_after_header, now, idempotent)
+    def decide(self, idempotent=None, now=None):
+        """The retry decision for this error (``decide`` with its code, its header and,
+        unless ``idempotent`` is given, its response's request method)."""
+        subject = self.code if self.response is None else self.response
+        return decide(subject, self.retry_after_header, now, idempotent)
 
     def __reduce__(self):
         return (type(self), (self.code, self.retry_after, None, self.retry_after_header))
@@ -832,6 +840,8 @@ __all__ = [
     "header_value",
     "headers_of",
     "lookup",
+    "method_is_idempotent",
+    "method_of",
     "parse_retry_after",
     "raise_for_status",
     "retry_after_of",

@@ -10,6 +10,7 @@ from typing_extensions import Self, TypeAlias
 from ._adapters import _Code, _Headers
 from ._adapters import header_value as header_value
 from ._adapters import headers_of as headers_of
+from ._adapters import method_of as method_of
 from ._adapters import status_of as status_of
 
 _Now: TypeAlias = Union[int, float, datetime, None]
@@ -175,8 +176,9 @@ def decide(
     code: _Code,
     retry_after: str | bytes | None = None,
     now: _Now = None,
-    idempotent: bool = False,
+    idempotent: bool | None = None,
 ) -> Decision: ...
+def method_is_idempotent(method: str | bytes) -> bool: ...
 def retry_after_of(response: object, now: _Now = None) -> int | None: ...
 
 class DcsHTTPError(Exception):
@@ -204,7 +206,7 @@ class DcsHTTPError(Exception):
     def retry_advice(self) -> RetryAdvice: ...
     @property
     def status_class(self) -> StatusClass: ...
-    def decide(self, idempotent: bool = False, now: _Now = None) -> Decision: ...
+    def decide(self, idempotent: bool | None = None, now: _Now = None) -> Decision: ...
 
 class ClientError(DcsHTTPError): ...
 class ServerError(DcsHTTPError): ...
@@ -365,6 +367,8 @@ __all__ = [
     "header_value",
     "headers_of",
     "lookup",
+    "method_is_idempotent",
+    "method_of",
     "parse_retry_after",
     "raise_for_status",
     "retry_after_of",

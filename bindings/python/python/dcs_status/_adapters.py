@@ -63,6 +63,35 @@ def headers_of(response):
     return getattr(response, "headers", None)
 
 
+def method_of(response):
+    """The method of the request a response answers, or ``None`` when it does not say.
+
+    aiohttp keeps it as ``response.method``, requests and httpx as
+    ``response.request.method``, ``http.client`` as ``response._method``; urllib3's
+    responses and ``urllib.error.HTTPError`` do not keep it.
+
+    >>> class Request:
+    ...     method = "GET"
+    >>> class Response:
+    ...     status_code = 503
+    ...     request = Request()
+    >>> method_of(Response()), method_of(503)
+    ('GET', None)
+    """
+    if isinstance(response, int):
+        return None
+    method = getattr(response, "method", None)
+    if method is None:
+        try:
+            request = getattr(response, "request", None)
+        except RuntimeError:  # httpx: a response built without a request
+            request = None
+        method = getattr(request, "method", None)
+    if method is None:
+        method = getattr(response, "_method", None)
+    return method if isinstance(method, (str, bytes)) else None
+
+
 def _same_name(key, lowered):
     if isinstance(key, bytes):
         key = key.decode("latin-1")
