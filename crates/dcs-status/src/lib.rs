@@ -37,6 +37,7 @@
 #![warn(missing_docs)]
 
 mod advice;
+mod catalogue;
 mod class;
 mod decision;
 mod json;
@@ -47,6 +48,9 @@ mod table;
 mod text;
 
 pub use advice::RetryAdvice;
+pub use catalogue::{
+    catalogue_entry_json, catalogue_json, CatalogueEntry, ErrorAdvice, UnknownErrorCode,
+};
 pub use class::Class;
 pub use decision::{decide, method_is_idempotent, Decision};
 pub use json::{entry_json, table_json};
