@@ -37,6 +37,7 @@
 #![warn(missing_docs)]
 
 mod advice;
+mod body;
 mod catalogue;
 mod class;
 mod decision;
@@ -48,6 +49,7 @@ mod table;
 mod text;
 
 pub use advice::RetryAdvice;
+pub use body::{parse_error_body, resolve_request_id, ErrorBody, RawStr};
 pub use catalogue::{
     catalogue_entry_json, catalogue_json, CatalogueEntry, ErrorAdvice, UnknownErrorCode,
 };
