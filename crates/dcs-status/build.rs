@@ -50,8 +50,7 @@ struct Row {
 fn main() {
     println!("cargo::rerun-if-changed={DOCUMENT}");
     println!("cargo::rerun-if-changed=src/catalogue/key.rs");
-    let text = fs::read_to_string(DOCUMENT)
-        .unwrap_or_else(|e| panic!("{DOCUMENT}: {e}"));
+    let text = fs::read_to_string(DOCUMENT).unwrap_or_else(|e| panic!("{DOCUMENT}: {e}"));
     let rows = parse(&text);
     let keys: Vec<Key> = rows.iter().map(key_of).collect();
     for (i, key) in keys.iter().enumerate() {
@@ -65,7 +64,10 @@ fn main() {
     let (pilots, slots) = perfect_hash(&keys);
 
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("OUT_DIR is set by cargo"));
-    write(&out.join("catalogue_table.rs"), &table_source(&rows, &pilots, &slots));
+    write(
+        &out.join("catalogue_table.rs"),
+        &table_source(&rows, &pilots, &slots),
+    );
     write(&out.join("catalogue_match.rs"), &match_source(&rows));
 }
 
@@ -123,7 +125,10 @@ fn parse(text: &str) -> Vec<Row> {
     }
     assert!(header_seen, "{DOCUMENT}: no table header {COLUMNS:?}");
     assert!(!rows.is_empty(), "{DOCUMENT}: the table has no rows");
-    assert!(rows.len() < usize::from(u16::MAX), "{DOCUMENT}: too many rows");
+    assert!(
+        rows.len() < usize::from(u16::MAX),
+        "{DOCUMENT}: too many rows"
+    );
     for row in &rows {
         for text in [&row.code, &row.message, &row.description, &row.solution] {
             assert!(
@@ -218,9 +223,10 @@ fn displace(keys: &[Key], bucket_count: usize, slot_count: usize) -> Option<(Vec
                 .iter()
                 .map(|&i| keys[i].hash(u64::from(pilot) + 1) as usize & (slot_count - 1))
                 .collect();
-            let free = wanted.iter().enumerate().all(|(n, &s)| {
-                slots[s] == u16::MAX && !wanted[..n].contains(&s)
-            });
+            let free = wanted
+                .iter()
+                .enumerate()
+                .all(|(n, &s)| slots[s] == u16::MAX && !wanted[..n].contains(&s));
             if free {
                 for (&i, &s) in bucket.iter().zip(&wanted) {
                     slots[s] = u16::try_from(i).expect("fewer than u16::MAX rows");

@@ -236,7 +236,12 @@ fn find(code: &[u8]) -> Option<&'static CatalogueEntry> {
     let pilot = PILOTS[key.hash(0) as usize & (PILOTS.len() - 1)];
     let slot = SLOTS[key.hash(u64::from(pilot) + 1) as usize & (SLOTS.len() - 1)];
     let entry = ENTRIES.get(usize::from(slot))?;
-    if entry.code.str.as_bytes().eq_ignore_ascii_case(key.as_bytes()) {
+    if entry
+        .code
+        .str
+        .as_bytes()
+        .eq_ignore_ascii_case(key.as_bytes())
+    {
         Some(entry)
     } else {
         None
@@ -275,7 +280,10 @@ mod tests {
         assert_eq!(key("DCS-4855"), Some(b"DCS-4855".to_vec()));
         assert_eq!(key(""), None);
         assert_eq!(key(" \t\r\n"), None);
-        assert_eq!(key(&"1".repeat(Key::CAPACITY)).map(|k| k.len()), Some(Key::CAPACITY));
+        assert_eq!(
+            key(&"1".repeat(Key::CAPACITY)).map(|k| k.len()),
+            Some(Key::CAPACITY)
+        );
         assert_eq!(key(&"1".repeat(Key::CAPACITY + 1)), None);
     }
 

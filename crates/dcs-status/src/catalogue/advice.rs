@@ -127,9 +127,7 @@ impl ErrorAdvice {
     pub const fn explain(self) -> &'static str {
         match self {
             ErrorAdvice::RetryLater => "try again later: the condition is temporary",
-            ErrorAdvice::ContactSupport => {
-                "contact technical support: retrying will not help"
-            }
+            ErrorAdvice::ContactSupport => "contact technical support: retrying will not help",
             ErrorAdvice::FixRequest => "fix the request: retrying it unchanged will fail again",
             ErrorAdvice::NotAllowed => "the operation is not allowed: do not retry it",
             ErrorAdvice::Unspecified => "the catalogue gives no general advice for this code",
@@ -219,8 +217,17 @@ mod tests {
 
     #[test]
     fn prefixes_and_case() {
-        for text in ["check", "SELECT a flavor.", "Reset the password.", "process it"] {
-            assert_eq!(ErrorAdvice::from_solution(text), ErrorAdvice::FixRequest, "{text}");
+        for text in [
+            "check",
+            "SELECT a flavor.",
+            "Reset the password.",
+            "process it",
+        ] {
+            assert_eq!(
+                ErrorAdvice::from_solution(text),
+                ErrorAdvice::FixRequest,
+                "{text}"
+            );
         }
         assert_eq!(
             ErrorAdvice::from_solution("OPERATION NOT ALLOWED."),
@@ -237,7 +244,10 @@ mod tests {
         for advice in ErrorAdvice::ALL {
             assert_eq!(ErrorAdvice::from_name(advice.as_str()), Some(advice));
             assert_eq!(advice.as_cstr().to_str(), Ok(advice.as_str()));
-            assert!(advice.as_str().bytes().all(|b| b.is_ascii_lowercase() || b == b'_'));
+            assert!(advice
+                .as_str()
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b == b'_'));
             assert_eq!(advice.to_string(), advice.as_str());
         }
     }

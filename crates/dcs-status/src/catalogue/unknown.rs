@@ -32,8 +32,7 @@ impl UnknownErrorCode {
     pub(crate) fn new(input: &[u8]) -> UnknownErrorCode {
         let mut end = input.len().min(UnknownErrorCode::QUOTED);
         // Do not cut a UTF-8 character in two.
-        while end > 0 && end < input.len() && input.get(end).is_some_and(|&b| b & 0xC0 == 0x80)
-        {
+        while end > 0 && end < input.len() && input.get(end).is_some_and(|&b| b & 0xC0 == 0x80) {
             end -= 1;
         }
         let mut prefix = [0; UnknownErrorCode::QUOTED];
