@@ -106,10 +106,11 @@ impl<'a> ErrorBody<'a> {
 /// page), JSON that is not an object, invalid UTF-8, an object cut short or followed
 /// by more than whitespace. Nesting is skipped without recursion, so no depth can
 /// overflow the stack. Work is linear in the body's length; the fields are borrowed
-/// from `body`. Nothing is allocated for a body that is not an object or whose
-/// members nest at most one level, which covers every DCS and gateway error body;
-/// deeper nesting costs serde_json one byte of scratch per level, and malformed
-/// JSON its error value, both freed before this returns.
+/// from `body`. Nothing is allocated for a body that is not an object, nor for an
+/// object whose members' values hold no container inside a container (every DCS
+/// and gateway error body). Deeper nesting costs serde_json a scratch stack of one
+/// byte per level, and malformed JSON its error value, both freed before this
+/// returns.
 ///
 /// ```
 /// use dcs_status::parse_error_body;
