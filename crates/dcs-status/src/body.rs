@@ -187,8 +187,9 @@ impl Name {
         let Some(content) = raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')) else {
             return Name::Other;
         };
+        let name = RawStr::json(content);
         let mut buf = [0; 16];
-        let Some(name) = RawStr::json(content).decode_into(&mut buf) else {
+        let Some(name) = name.as_str().or_else(|| name.decode_into(&mut buf)) else {
             return Name::Other;
         };
         Name::KEYS

@@ -233,15 +233,11 @@ impl fmt::Display for CatalogueEntry {
 #[inline]
 fn find(code: &[u8]) -> Option<&'static CatalogueEntry> {
     let key = Key::of(code)?;
-    let pilot = PILOTS[key.hash(0) as usize & (PILOTS.len() - 1)];
-    let slot = SLOTS[key.hash(u64::from(pilot) + 1) as usize & (SLOTS.len() - 1)];
-    let entry = ENTRIES.get(usize::from(slot))?;
-    if entry
-        .code
-        .str
-        .as_bytes()
-        .eq_ignore_ascii_case(key.as_bytes())
-    {
+    let hash = key.hash(SEED);
+    let pilot = PILOTS[key::bucket(hash, PILOTS.len())];
+    let index = usize::from(SLOTS[key::slot(hash, pilot, SLOTS.len())]);
+    let entry = ENTRIES.get(index)?;
+    if KEYS[index] == key.word() && entry.code.str.len() == key.len() {
         Some(entry)
     } else {
         None
@@ -271,6 +267,14 @@ mod tests {
         used.sort_unstable();
         let expected: Vec<u16> = (0..LEN as u16).collect();
         assert_eq!(used, expected);
+    }
+
+    #[test]
+    fn every_entry_has_its_codes_key_and_length() {
+        for (entry, &word) in CatalogueEntry::all().iter().zip(&KEYS) {
+            let key = Key::of(entry.code().as_bytes()).unwrap();
+            assert_eq!((key.word(), key.len()), (word, entry.code().len()));
+        }
     }
 
     #[test]
