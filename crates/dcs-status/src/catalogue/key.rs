@@ -37,11 +37,6 @@ impl Key {
         }
     }
 
-    /// The key's bytes.
-    pub(crate) fn as_bytes(&self) -> &[u8] {
-        self.bytes.get(..self.len).unwrap_or_default()
-    }
-
     /// The key's bytes as one number (zero after the key): with [`Key::len`], what
     /// tells two keys apart.
     pub(crate) fn word(&self) -> u128 {
