@@ -50,9 +50,8 @@ mod text;
 
 pub use advice::RetryAdvice;
 pub use body::{parse_error_body, resolve_request_id, ErrorBody, RawStr};
-pub use catalogue::{
-    catalogue_entry_json, catalogue_json, CatalogueEntry, ErrorAdvice, UnknownErrorCode,
-};
+pub use catalogue::{catalogue_entry_json, catalogue_json};
+pub use catalogue::{CatalogueEntry, ErrorAdvice, UnknownErrorCode};
 pub use class::Class;
 pub use decision::{decide, method_is_idempotent, Decision};
 pub use json::{entry_json, table_json};
