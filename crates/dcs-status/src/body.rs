@@ -287,6 +287,30 @@ mod tests {
     }
 
     #[test]
+    fn fields_point_into_the_callers_buffer() {
+        // The C ABI hands out (pointer, length) into the caller's body: the fields
+        // must be slices of it, at the top level and one level down.
+        for body in [
+            &br#"{"error_code":"DCS.4855","error_msg":"m\n","error_ext_msg":"e","request_id":"r"}"#
+                [..],
+            br#"{"request_id":"r","error":{"code":"C","message":"m","error_ext_msg":"e"}}"#,
+        ] {
+            let parsed = parse_error_body(body);
+            let range = body.as_ptr_range();
+            let fields = [
+                parsed.error_code,
+                parsed.error_msg,
+                parsed.error_ext_msg,
+                parsed.request_id,
+            ];
+            for field in fields {
+                let raw = field.expect("every field is set").as_raw().as_bytes();
+                assert!(range.start <= raw.as_ptr() && raw.as_ptr_range().end <= range.end);
+            }
+        }
+    }
+
+    #[test]
     fn names_with_escapes_are_read_as_their_text() {
         assert_eq!(
             fields(br#"{"error\u005fcode":"X","error_msg":"m"}"#),

@@ -106,6 +106,13 @@ impl CatalogueEntry {
 
     /// The error code as the document writes it, with whitespace removed
     /// (`DCS.4855`, `111400017`): what a DCS error body sends as `error_code`.
+    ///
+    /// ```
+    /// // The document writes "DCS. 4855".
+    /// let entry = dcs_status::CatalogueEntry::lookup("DCS. 4855").unwrap();
+    /// assert_eq!(entry.code(), "DCS.4855");
+    /// assert_eq!(entry.code_cstr(), c"DCS.4855");
+    /// ```
     pub const fn code(&self) -> &'static str {
         self.code.str
     }
@@ -130,6 +137,12 @@ impl CatalogueEntry {
 
     /// The error message, verbatim; templates keep their placeholders (`{0}`, `{}`)
     /// as the document writes them.
+    ///
+    /// ```
+    /// let entry = dcs_status::CatalogueEntry::lookup("DCS.4062").unwrap();
+    /// assert_eq!(entry.message(), "Invalid {0} parameter in the request.");
+    /// assert_eq!(entry.message_cstr(), c"Invalid {0} parameter in the request.");
+    /// ```
     pub const fn message(&self) -> &'static str {
         self.message.str
     }
@@ -140,6 +153,11 @@ impl CatalogueEntry {
     }
 
     /// The description, verbatim.
+    ///
+    /// ```
+    /// let entry = dcs_status::CatalogueEntry::lookup("DCS.4111").unwrap();
+    /// assert_eq!(entry.description(), "Restarting the instance... Please try again later.");
+    /// ```
     pub const fn description(&self) -> &'static str {
         self.description.str
     }
@@ -150,6 +168,11 @@ impl CatalogueEntry {
     }
 
     /// The solution, verbatim (RST escapes resolved: `\*` reads `*`).
+    ///
+    /// ```
+    /// let entry = dcs_status::CatalogueEntry::lookup("DCS.5000").unwrap();
+    /// assert_eq!(entry.solution(), "Contact technical support.");
+    /// ```
     pub const fn solution(&self) -> &'static str {
         self.solution.str
     }

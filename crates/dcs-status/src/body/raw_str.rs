@@ -40,6 +40,13 @@ pub struct RawStr<'a> {
 impl<'a> RawStr<'a> {
     /// The content of a JSON string as written between its quotes: escapes are
     /// resolved when it is read.
+    ///
+    /// ```
+    /// let text = dcs_status::RawStr::json(r"tab\there");
+    /// assert!(text.has_escapes());
+    /// assert_eq!(text.as_raw(), r"tab\there");
+    /// assert_eq!(text.decode(), "tab\there");
+    /// ```
     pub const fn json(raw: &'a str) -> RawStr<'a> {
         let bytes = raw.as_bytes();
         let mut i = 0;
@@ -56,6 +63,12 @@ impl<'a> RawStr<'a> {
     }
 
     /// Literal text, such as a header value: backslashes are just backslashes.
+    ///
+    /// ```
+    /// let text = dcs_status::RawStr::literal(r"tab\there");
+    /// assert!(!text.has_escapes());
+    /// assert_eq!(text.as_str(), Some(r"tab\there"));
+    /// ```
     pub const fn literal(text: &'a str) -> RawStr<'a> {
         RawStr {
             raw: text,
@@ -103,6 +116,14 @@ impl<'a> RawStr<'a> {
     /// Writes the text, escapes resolved, to the start of `out` and returns it; `None`
     /// when `out` is shorter than [`RawStr::decoded_len`] (one of
     /// [`RawStr::as_raw`]`.len()` bytes is always long enough). No allocation.
+    ///
+    /// ```
+    /// let message = dcs_status::RawStr::json(r"caf\u00e9 \ud83d\ude00");
+    /// assert_eq!(message.decoded_len(), 10);
+    /// let mut buf = [0u8; 10];
+    /// assert_eq!(message.decode_into(&mut buf), Some("café 😀"));
+    /// assert_eq!(message.decode_into(&mut buf[..9]), None);
+    /// ```
     pub fn decode_into<'b>(&self, out: &'b mut [u8]) -> Option<&'b str> {
         let mut len = 0;
         for c in self.chars() {

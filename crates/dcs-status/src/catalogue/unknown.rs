@@ -49,6 +49,12 @@ impl UnknownErrorCode {
 
     /// The start of the code as it was given: all of it, unless it was longer than
     /// [`UnknownErrorCode::QUOTED`] bytes (then cut at a character boundary).
+    ///
+    /// ```
+    /// let error = dcs_status::CatalogueEntry::lookup(b"DCS.0000").unwrap_err();
+    /// assert_eq!(error.input(), b"DCS.0000");
+    /// assert!(!error.is_truncated());
+    /// ```
     pub fn input(&self) -> &[u8] {
         self.prefix
             .get(..usize::from(self.prefix_len))
