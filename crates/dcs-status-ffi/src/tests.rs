@@ -308,6 +308,17 @@ const CORE_API: &[(&str, Result<&[&str], &str>)] = &[
     ("parse_query", Err("text for people: the dcs-status command's")),
     ("table_text", Err("text for people: the dcs-status command's")),
     ("QueryError", Err("text for people: the dcs-status command's")),
+    // Issue 9: the C binding of the error catalogue and bodies comes with item 3;
+    // until then these are listed here, so the check stays on for everything else.
+    ("CatalogueEntry", Err("pending: C binding of the error catalogue (issue 9)")),
+    ("ErrorAdvice", Err("pending: C binding of the error catalogue (issue 9)")),
+    ("UnknownErrorCode", Err("pending: C binding of the error catalogue (issue 9)")),
+    ("parse_error_body", Err("pending: C binding of error bodies (issue 9)")),
+    ("ErrorBody", Err("pending: C binding of error bodies (issue 9)")),
+    ("RawStr", Err("pending: C binding of error bodies (issue 9)")),
+    ("resolve_request_id", Err("pending: C binding of error bodies (issue 9)")),
+    ("catalogue_json", Err("as table_json: a binding rebuilds it from its own view, to prove it")),
+    ("catalogue_entry_json", Err("as entry_json")),
 ];
 
 /// The names the core's lib.rs makes public: `pub use a::{B, c};`, `pub const X`.

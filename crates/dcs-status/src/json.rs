@@ -59,7 +59,7 @@ pub fn entry_json(out: &mut String, status: &Status) {
     out.push('}');
 }
 
-fn string(out: &mut String, s: &str) {
+pub(crate) fn string(out: &mut String, s: &str) {
     out.push('"');
     for c in s.chars() {
         match c {

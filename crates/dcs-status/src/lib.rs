@@ -37,6 +37,8 @@
 #![warn(missing_docs)]
 
 mod advice;
+mod body;
+mod catalogue;
 mod class;
 mod decision;
 mod json;
@@ -47,6 +49,9 @@ mod table;
 mod text;
 
 pub use advice::RetryAdvice;
+pub use body::{parse_error_body, resolve_request_id, ErrorBody, RawStr};
+pub use catalogue::{catalogue_entry_json, catalogue_json};
+pub use catalogue::{CatalogueEntry, ErrorAdvice, UnknownErrorCode};
 pub use class::Class;
 pub use decision::{decide, method_is_idempotent, Decision};
 pub use json::{entry_json, table_json};
