@@ -83,12 +83,13 @@ cargo zigbuild --locked --profile dist -p dcs-status-ffi --target "$triple.$glib
 built="$target/$triple/dist"
 mkdir -p "$work/lib/release"
 strip --strip-unneeded -o "$work/lib/release/libdcs_status.so" "$built/libdcs_status.so"
-bash "$here/c/localize-static-lib.sh" "$built/libdcs_status.a" "$work/lib/release/libdcs_status.a"
+cp "$built/libdcs_status.a" "$work/lib/release/libdcs_status.a"
 
 step "the C archive"
 name="dcs_status-$version-x86_64-linux-gnu"
 stage="$work/c/$name"
-# install.sh installs what <target dir>/release holds: here, the release build above.
+# install.sh installs what <target dir>/release holds: here, the release build above;
+# it makes the static library export only dcs_status_* (c/localize-static-lib.sh).
 CARGO_TARGET_DIR="$work/lib" bash "$here/c/install.sh" --no-build --prefix "$stage"
 # Relocatable pkg-config files: the prefix is wherever the archive is unpacked.
 sed -i 's|^prefix=.*|prefix=${pcfiledir}/../..|' "$stage/lib/pkgconfig/"*.pc
@@ -121,7 +122,7 @@ git ls-files -z bindings/go | while IFS= read -r -d '' file; do
     install -D -m 0644 "$file" "$gomod/${file#bindings/go/}"
 done
 install -D -m 0644 include/dcs_status.h "$gomod/build/include/dcs_status.h"
-install -D -m 0644 "$work/lib/release/libdcs_status.a" "$gomod/build/linux-x86_64/libdcs_status.a"
+install -D -m 0644 "$stage/lib/libdcs_status.a" "$gomod/build/linux-x86_64/libdcs_status.a"
 cp LICENSE-MIT LICENSE-APACHE "$gomod/"
 rm -rf "$out/goproxy/$module/@v/v$version".*
 (cd tools/gomodzip && go run . -dir "$gomod" -version "v$version" -time "$commit_time" -out "$out/goproxy")
