@@ -35,6 +35,8 @@ logs="$target/dist-logs"
 work="$target/dist-work"
 module=github.com/dcs-status/dcs-status/bindings/go
 mkdir -p "$logs"
+# (The Go module cache inside is read-only: make it writable to remove it.)
+[[ ! -d "$work" ]] || chmod -R u+w "$work"
 rm -rf "$work" && mkdir -p "$work"
 
 passed=0
@@ -63,6 +65,10 @@ check() {
     fi
 }
 finish() {
+    echo
+    echo "figures:"
+    cat "$logs/sizes_within_the_goals.log" "$logs/wheel_installs_into_a_fresh_venv_and_imports.log" \
+        2>/dev/null | grep -E 'KiB|import:' | sed 's/^/  /' || true
     echo
     [[ $failed -eq 0 ]] || echo "failed: ${failures[*]}"
     echo "$passed passed, $failed failed"
@@ -338,6 +344,9 @@ check c_cxx_examples_from_the_archive_cmake_static c_examples_cmake static
 
 # Go: a program in a directory of its own, the module from the file:// proxy only.
 go_app="$work/go-app"
+# The proxy is the only source: GONOSUMDB skips the checksum database for this module
+# only (the zip is not published). Not GOPRIVATE: it implies GONOPROXY, which would make
+# the go command bypass the proxy and clone the repository.
 go_env() {
     without_rust
     export GOPROXY="file://$proxy" GONOSUMDB="$module" GOFLAGS=-mod=mod GOTOOLCHAIN=local GOWORK=off
