@@ -3,7 +3,8 @@
 #
 #   $libdir/libdcs_status.so.X.Y.Z             the shared library (soname libdcs_status.so.X)
 #   $libdir/libdcs_status.so.X, .so            symlinks to it
-#   $libdir/libdcs_status.a                    the static library
+#   $libdir/libdcs_status.a                    the static library (exports only
+#                                              dcs_status_*: localize-static-lib.sh)
 #   $includedir/dcs_status.h                   the header
 #   $libdir/pkgconfig/dcs_status.pc            pkg-config, shared (static via --static)
 #   $libdir/pkgconfig/dcs_status-static.pc     pkg-config, the static library
@@ -146,7 +147,10 @@ install -d "$d_lib" "$d_lib/pkgconfig" "$d_inc" "$d_cmake"
 install -m 0755 "$release/libdcs_status.so" "$d_lib/libdcs_status.so.$version"
 ln -sfn "libdcs_status.so.$version" "$d_lib/libdcs_status.so.$major"
 ln -sfn "libdcs_status.so.$major" "$d_lib/libdcs_status.so"
-install -m 0644 "$release/libdcs_status.a" "$d_lib/libdcs_status.a"
+# The archive cargo writes exports its copy of the Rust standard library: installed as
+# one object whose only global symbols are dcs_status_*.
+bash "$here/localize-static-lib.sh" "$release/libdcs_status.a" "$d_lib/libdcs_status.a"
+chmod 0644 "$d_lib/libdcs_status.a"
 install -m 0644 "$header" "$d_inc/dcs_status.h"
 
 tmp="$(mktemp -d)"

@@ -28,6 +28,8 @@ step() { printf '\n== %s\n' "$*"; }
 
 step "cargo build --release -p dcs-status-ffi -p dcs-status-cli"
 (cd "$root" && cargo build --release -p dcs-status-ffi -p dcs-status-cli)
+# The default build links build/linux-x86_64/libdcs_status.a with build/include's header.
+bash "$here/stage-native.sh"
 export DCS_STATUS_CLI="$root/target/release/dcs-status"
 
 # The go command does not notice when a C library or header changes (go help

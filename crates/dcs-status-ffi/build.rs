@@ -1,11 +1,73 @@
 //! Gives the shared library its soname, `libdcs_status.so.<major>`, so that programs
-//! linked against it keep working across minor releases and refuse a new major one.
+//! linked against it keep working across minor releases and refuse a new major one,
+//! and its linker version script, `dcs_status.map`: only `dcs_status_*` is exported.
+//!
+//! rustc passes a version script of its own for a cdylib, listing the crate's exported
+//! items; GNU ld merges the two anonymous scripts, so ours states the rule and the
+//! C suite's `nm -D` check (tests/c) proves the result.
+//!
+//! A program linked against the build tree's `libdcs_status.so` asks the loader for the
+//! soname, which cargo does not create: this script also puts the link
+//! `libdcs_status.so.<major> -> libdcs_status.so` beside it (target/<profile>/), so
+//! `LD_LIBRARY_PATH=target/release` works after a plain `cargo build --release`.
+
+use std::path::{Path, PathBuf};
 
 fn main() {
+    println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=dcs_status.map");
     let major = std::env::var("CARGO_PKG_VERSION_MAJOR").unwrap_or_else(|_| "0".into());
     let target_os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
-    if target_os == "linux" || target_os.ends_with("bsd") {
-        println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,libdcs_status.so.{major}");
+    if target_os != "linux" && !target_os.ends_with("bsd") {
+        return;
     }
-    println!("cargo:rerun-if-changed=build.rs");
+    let soname = format!("libdcs_status.so.{major}");
+    println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,{soname}");
+    let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into());
+    println!("cargo:rustc-cdylib-link-arg=-Wl,--version-script={manifest_dir}/dcs_status.map");
+
+    if let Some(dir) = std::env::var_os("OUT_DIR")
+        .as_deref()
+        .and_then(artifact_dir)
+    {
+        if let Err(e) = soname_link(&dir, &soname) {
+            println!(
+                "cargo:warning=cannot create {}: {e}",
+                dir.join(&soname).display()
+            );
+        }
+    }
+}
+
+/// The directory cargo writes the library to, target/<profile> (or
+/// target/<triple>/<profile>), from OUT_DIR = <that>/build/<package>-<hash>/out; None
+/// for any other layout.
+fn artifact_dir(out_dir: &std::ffi::OsStr) -> Option<PathBuf> {
+    let out_dir = Path::new(out_dir);
+    let build = out_dir.parent()?.parent()?;
+    if build.file_name()? != "build" {
+        return None;
+    }
+    build.parent().map(Path::to_path_buf)
+}
+
+/// `dir/soname -> libdcs_status.so`, a relative symlink (dangling until rustc links the
+/// library), replacing whatever else has that name.
+#[cfg(unix)]
+fn soname_link(dir: &Path, soname: &str) -> std::io::Result<()> {
+    let link = dir.join(soname);
+    let target = Path::new("libdcs_status.so");
+    if std::fs::read_link(&link).is_ok_and(|t| t == target) {
+        return Ok(());
+    }
+    match std::fs::remove_file(&link) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+        _ => {}
+    }
+    std::os::unix::fs::symlink(target, &link)
+}
+
+#[cfg(not(unix))]
+fn soname_link(_dir: &Path, _soname: &str) -> std::io::Result<()> {
+    Ok(())
 }
