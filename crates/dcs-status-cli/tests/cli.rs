@@ -360,7 +360,14 @@ fn a_huge_argument_gives_a_short_message() {
         &["list", &huge],
         &["list", &huge_option],
         &["help", &huge],
-        &["retry", "503", "--retry-after", &huge_text, "--now", &huge_text],
+        &[
+            "retry",
+            "503",
+            "--retry-after",
+            &huge_text,
+            "--now",
+            &huge_text,
+        ],
     ] {
         let message = error(args);
         assert!(message.len() < 400, "{} bytes: {message}", message.len());
