@@ -6,10 +6,10 @@
 #
 # Creates (or reuses) the virtualenv $REPO/target/python-venv, installs the pinned test
 # dependencies (requirements-test.txt), installs the package the way users do
-# (`pip install ./bindings/python`: maturin builds the release abi3 wheel), then runs
-# cargo fmt/clippy for crates/dcs-status-py, ruff, mypy --strict on the typed usage
-# example, mypy.stubtest against the compiled module, and pytest (warnings as errors;
-# the Rust command's path in DCS_STATUS_CLI for the byte-for-byte comparison of
+# (`pip install ./bindings/python`: maturin builds the abi3 wheel, Cargo profile `wheel`),
+# then runs cargo fmt/clippy for crates/dcs-status-py, ruff, mypy --strict on the typed
+# usage example, mypy.stubtest against the compiled module, and pytest (warnings as
+# errors; the Rust command's path in DCS_STATUS_CLI for the byte-for-byte comparison of
 # `python -m dcs_status` with `dcs-status`).
 # Exits non-zero on the first failure.
 set -euo pipefail
@@ -42,7 +42,7 @@ PY="$VENV/bin/python"
 "$PY" --version
 "$PY" -m pip install --quiet --disable-pip-version-check -r "$HERE/requirements-test.txt"
 
-step "pip install ./bindings/python (release abi3 wheel, built by maturin)"
+step "pip install ./bindings/python (abi3 wheel, Cargo profile wheel, built by maturin)"
 cd "$REPO"
 "$PY" -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps ./bindings/python
 
