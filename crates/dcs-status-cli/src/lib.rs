@@ -45,7 +45,9 @@ pub struct Outcome {
     pub code: u8,
 }
 
-/// What a run may read besides its arguments.
+/// What a run may read besides its arguments: [`Context::new`], then change a field
+/// (a test sets `clock`).
+#[non_exhaustive]
 pub struct Context<'a> {
     /// Standard input. Only a command that reads a body from it reads it (none does
     /// yet), so a run of any other command never blocks on it.

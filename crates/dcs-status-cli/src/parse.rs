@@ -91,11 +91,22 @@ pub(crate) trait Value: Sized {
     fn parse(text: &str) -> Option<Self>;
 }
 
-impl Value for i64 {
-    const EXPECTED: &'static str = "an integer from -9223372036854775808 to 9223372036854775807";
-    fn parse(text: &str) -> Option<Self> {
-        text.parse().ok()
-    }
+/// `Value` for integer types: ASCII digits with an optional sign, within the type's range.
+macro_rules! integer_values {
+    ($($t:ty: $expected:literal),* $(,)?) => {$(
+        impl Value for $t {
+            const EXPECTED: &'static str = $expected;
+            fn parse(text: &str) -> Option<Self> {
+                text.parse().ok()
+            }
+        }
+    )*};
+}
+
+integer_values! {
+    i64: "an integer from -9223372036854775808 to 9223372036854775807",
+    u64: "an integer from 0 to 18446744073709551615",
+    u32: "an integer from 0 to 4294967295",
 }
 
 impl<'a> Matches<'a> {
@@ -233,4 +244,39 @@ pub(crate) fn parse<'a>(
         });
     }
     Ok(Parsed::Run(matches))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integer_values_say_their_whole_range() {
+        assert_eq!(i64::parse("-9223372036854775808"), Some(i64::MIN));
+        assert_eq!(i64::parse("9223372036854775808"), None);
+        assert_eq!(u64::parse("18446744073709551615"), Some(u64::MAX));
+        assert_eq!(u64::parse("-1"), None);
+        assert_eq!(u32::parse("4294967295"), Some(u32::MAX));
+        assert_eq!(u32::parse("4294967296"), None);
+        for (expected, min, max) in [
+            (i64::EXPECTED, i64::MIN.to_string(), i64::MAX.to_string()),
+            (u64::EXPECTED, u64::MIN.to_string(), u64::MAX.to_string()),
+            (u32::EXPECTED, u32::MIN.to_string(), u32::MAX.to_string()),
+        ] {
+            assert_eq!(expected, format!("an integer from {min} to {max}"));
+        }
+        for text in ["", "+", "1.0", " 1", "1 ", "١", "１", "0x10"] {
+            assert_eq!(i64::parse(text), None, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_dash_and_a_digit_is_a_value_a_dash_and_a_letter_an_option() {
+        assert!(is_negative_number("-5"));
+        assert!(is_negative_number("-0x"));
+        assert!(!is_negative_number("-x"));
+        assert!(!is_negative_number("--5"));
+        assert!(!is_negative_number("-"));
+        assert!(!is_negative_number("5"));
+    }
 }

@@ -17,10 +17,8 @@ use dcs_status_cli::{run_bytes, Context, Outcome};
 const NOW: i64 = 784_111_777;
 
 fn run_with(args: &[&[u8]], stdin: &mut dyn Read) -> Outcome {
-    let context = Context {
-        stdin,
-        clock: || NOW,
-    };
+    let mut context = Context::new(stdin);
+    context.clock = || NOW;
     run_bytes(args.iter().map(|a| a.to_vec()), context)
 }
 
