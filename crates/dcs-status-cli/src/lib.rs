@@ -121,6 +121,7 @@ fn answer(args: &[Vec<u8>], context: &mut Context<'_>) -> Result<String, Failure
     let args = args
         .iter()
         .map(|arg| {
+            // TODO(core): word it as dcs_status::error_message(ErrorKind::InvalidUtf8, arg).
             std::str::from_utf8(arg).map_err(|_| {
                 Failure(format!(
                     "an argument is not valid UTF-8: {}: {}",
