@@ -1,7 +1,8 @@
 """The pyo3 module over the Rust core (see crates/dcs-status-py)."""
 
+from collections.abc import Sequence
 from datetime import datetime
-from typing import Final, SupportsIndex, Union
+from typing import BinaryIO, Final, SupportsIndex, Union
 
 from typing_extensions import TypeAlias
 
@@ -23,6 +24,7 @@ __all__ = [
     "table_text",
     "explain",
     "method_is_idempotent",
+    "cli",
 ]
 
 VERSION: Final[str]
@@ -46,3 +48,6 @@ def table_json() -> str: ...
 def table_text() -> str: ...
 def explain(query: str) -> str: ...
 def method_is_idempotent(method: str | bytes) -> bool: ...
+def cli(
+    argv: Sequence[str | bytes], stdin: BinaryIO | None = None
+) -> tuple[bytes, bytes, int]: ...
