@@ -5,7 +5,7 @@
 //! own. The rules:
 //!
 //! - every name starts with `dcs_status_` / `DCS_STATUS_`; enums have explicit values
-//!   that are never reused, declared once with their core counterpart ([`c_enum!`]);
+//!   that are never reused, declared once with their core counterpart (`c_enum!`);
 //! - nothing for the caller to free, no mutable global state: every string and entry
 //!   returned is static and immutable, so every function is thread-safe. Lookups by
 //!   code and by name allocate nothing; the renderers (`dcs_status_explain`, ...)
@@ -14,7 +14,7 @@
 //!   indexes and enum values give a documented [`dcs_status_result`] (or NULL),
 //!   never a crash; errors are returned, never kept in thread-local state;
 //! - no panic can reach C: the lints below forbid the ways code panics, and every
-//!   exported body is wrapped in [`ffi_panic_boundary!`], which turns a panic into
+//!   exported body is wrapped in `ffi_panic_boundary!`, which turns a panic into
 //!   `DCS_STATUS_RESULT_ERR_INTERNAL` (or NULL, false, 0). A test checks that every
 //!   `extern "C" fn` of this crate starts with it.
 #![deny(
@@ -38,13 +38,13 @@ mod c_enum;
 
 // In the header's order (cbindgen follows the modules): the table and lookups, then
 // Retry-After and the decision, the renderers, and the enums' names.
-mod types;
 mod entries;
+mod enums;
 mod input;
 mod lookup;
-mod retry;
 mod render;
-mod enums;
+mod retry;
+mod types;
 
 pub use entries::dcs_status_by_code;
 pub use enums::*;

@@ -172,10 +172,22 @@ fn parse_delay_seconds(v: &[u8]) -> Result<u64, RetryAfterError> {
     }))
 }
 
-/// `a * b + c`, saturating (for date arithmetic in `i128`, which never comes near the
-/// limits: the saturation only keeps the lint's promise).
-fn mul_add(a: i128, b: i128, c: i128) -> i128 {
-    a.saturating_mul(b).saturating_add(c)
+/// Unix seconds of a day number and a time of day, exactly. In `i128`: a day an `i64`
+/// of seconds can reach, times 86 400, may pass `i64::MAX` (an RFC 850 date just after
+/// it), but an `i64` times 86 400 plus a day's seconds is below 2^81, far inside `i128`.
+#[allow(clippy::arithmetic_side_effects)] // cannot overflow: see above
+fn unix_seconds(days: i64, hour: u8, minute: u8, second: u8) -> i128 {
+    i128::from(days) * 86_400
+        + i128::from(hour) * 3_600
+        + i128::from(minute) * 60
+        + i128::from(second)
+}
+
+/// `n` followed by the ASCII digit `d`, for the date's fields (at most four digits,
+/// so below 10^4: no overflow).
+#[allow(clippy::arithmetic_side_effects)] // n < 1000 and d is a digit: see above
+fn decimal_digit(n: i64, d: u8) -> i64 {
+    n * 10 + i64::from(d - b'0')
 }
 
 /// A calendar date and time of day, as written (not yet checked).
@@ -200,12 +212,7 @@ impl DateTime {
             return Err(RetryAfterError::ImpossibleDate);
         }
         let days = days_from_civil(self.year, self.month, self.day);
-        let seconds_of_day = mul_add(
-            mul_add(i128::from(self.hour), 60, i128::from(self.minute)),
-            60,
-            i128::from(self.second),
-        );
-        Ok(mul_add(days, 86_400, seconds_of_day))
+        Ok(unix_seconds(days, self.hour, self.minute, self.second))
     }
 }
 
@@ -302,11 +309,7 @@ impl Parser<'_> {
         match self.rest.split_at_checked(count) {
             Some((digits, rest)) if digits.iter().all(u8::is_ascii_digit) => {
                 self.rest = rest;
-                // At most four digits: no overflow, but checked all the same.
-                Ok(digits.iter().fold(0i64, |n, d| {
-                    n.saturating_mul(10)
-                        .saturating_add(i64::from(d.wrapping_sub(b'0')))
-                }))
+                Ok(digits.iter().fold(0i64, |n, d| decimal_digit(n, *d)))
             }
             _ => Err(RetryAfterError::InvalidDate),
         }
@@ -354,25 +357,26 @@ fn date(
 
 /// RFC 9110 §5.6.7: a two-digit year that appears to be more than 50 years in the
 /// future is the most recent past year with the same last two digits.
+// Bounded: civil_year is within ±2.93e11 for any i64 `now` and two_digits is 0..=99,
+// so these sums stay far inside i64.
+#[allow(clippy::arithmetic_side_effects)]
 fn rfc850_year(two_digits: i64, now: i64) -> i64 {
-    // civil_year is at most about 2.9e11 in magnitude for any i64 `now`, so none of
-    // these saturate; they are checked so that no `now` can make them wrap.
     let now_year = civil_year(now);
     // The year with these last two digits in now_year - 49 ..= now_year + 50.
-    let year = now_year
-        .saturating_sub(now_year.rem_euclid(100))
-        .saturating_add(two_digits);
-    if year > now_year.saturating_add(50) {
-        year.saturating_sub(100)
-    } else if year <= now_year.saturating_sub(50) {
-        year.saturating_add(100)
+    let year = now_year - now_year.rem_euclid(100) + two_digits;
+    if year > now_year + 50 {
+        year - 100
+    } else if year <= now_year - 50 {
+        year + 100
     } else {
         year
     }
 }
 
 fn is_leap_year(year: i64) -> bool {
-    year.rem_euclid(4) == 0 && (year.rem_euclid(100) != 0 || year.rem_euclid(400) == 0)
+    // `%` by a constant other than 0 and -1 cannot overflow; a remainder of 0 means
+    // "divisible" for negative years too.
+    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
 }
 
 fn days_in_month(year: i64, month: u8) -> u8 {
@@ -384,51 +388,56 @@ fn days_in_month(year: i64, month: u8) -> u8 {
     }
 }
 
-/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm), in
-/// `i128`: exact for any year an `i64` holds.
-fn days_from_civil(year: i64, month: u8, day: u8) -> i128 {
-    let (month, day) = (i128::from(month), i128::from(day));
-    let year = i128::from(year);
+/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm); exact
+/// for any year within 2.5e16 of year 0, far beyond the ±2.9e11 an `i64` of seconds
+/// reaches.
+fn days_from_civil(year: i64, month: u8, day: u8) -> i64 {
+    // Years start in March, so that February's leap day ends the year.
     let y = if month <= 2 {
         year.saturating_sub(1)
     } else {
         year
     };
     let era = y.div_euclid(400);
-    let yoe = y.rem_euclid(400); // 0..=399
-    let mp = month.saturating_add(9).rem_euclid(12); // 0..=11, March first
-    let doy = mul_add(153, mp, 2)
-        .div_euclid(5)
-        .saturating_add(day)
-        .saturating_sub(1);
-    let doe = mul_add(yoe, 365, yoe.div_euclid(4))
-        .saturating_sub(yoe.div_euclid(100))
-        .saturating_add(doy);
-    mul_add(era, 146_097, doe).saturating_sub(719_468)
+    let year_of_era = y.rem_euclid(400);
+    era.saturating_mul(146_097)
+        .saturating_add(day_of_era(year_of_era, month, day))
+        .saturating_sub(719_468)
 }
 
-/// The Gregorian year in which Unix second `t` falls (any `t`).
+/// The day within its 400-year era (0..=146_096) of a date, its year counted from
+/// March within the era.
+// Bounded: year_of_era in 0..=399, month in 1..=12, day in 1..=31 keep every value
+// below 10^6, so the plain arithmetic cannot overflow (and stays cheap).
+#[allow(clippy::arithmetic_side_effects)]
+fn day_of_era(year_of_era: i64, month: u8, day: u8) -> i64 {
+    let march_based_month = (i64::from(month) + 9) % 12;
+    let day_of_year = (153 * march_based_month + 2) / 5 + i64::from(day) - 1;
+    year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year
+}
+
+/// The Gregorian year in which Unix second `t` falls (any `t`: within ±2.93e11).
+// Bounded: t / 86_400 is within ±1.07e14 and the era within ±7.4e8 for any i64 `t`, so
+// these sums and products stay far inside i64.
+#[allow(clippy::arithmetic_side_effects)]
 fn civil_year(t: i64) -> i64 {
-    let z = t.div_euclid(86_400).saturating_add(719_468);
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097); // 0..=146_096
-    let yoe = doe
-        .saturating_sub(doe.div_euclid(1_460))
-        .saturating_add(doe.div_euclid(36_524))
-        .saturating_sub(doe.div_euclid(146_096))
-        .div_euclid(365); // 0..=399
-    let doy = doe.saturating_sub(
-        yoe.saturating_mul(365)
-            .saturating_add(yoe.div_euclid(4))
-            .saturating_sub(yoe.div_euclid(100)),
-    );
-    let mp = doy.saturating_mul(5).saturating_add(2).div_euclid(153);
-    let year = yoe.saturating_add(era.saturating_mul(400));
-    if mp >= 10 {
-        year.saturating_add(1)
-    } else {
-        year
-    }
+    let days = t.div_euclid(86_400) + 719_468; // from 0000-03-01
+    let era = days.div_euclid(146_097);
+    era * 400 + year_in_era(days.rem_euclid(146_097))
+}
+
+/// The Gregorian year (counted from the era's first, 0..=400) of the era's day
+/// `day_of_era` (0..=146_096).
+// Bounded: day_of_era in 0..=146_096 keeps every value below 10^6, so the plain
+// arithmetic cannot overflow (and stays cheap).
+#[allow(clippy::arithmetic_side_effects)]
+fn year_in_era(day_of_era: i64) -> i64 {
+    let doe = day_of_era;
+    let year_of_era = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let day_of_year = doe - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let march_based_month = (5 * day_of_year + 2) / 153;
+    // January and February belong to the next calendar year.
+    year_of_era + i64::from(march_based_month >= 10)
 }
 
 #[cfg(test)]
@@ -452,8 +461,8 @@ mod tests {
     fn civil_year_and_days_from_civil_agree_at_the_ends_of_i64() {
         for t in [i64::MIN, i64::MIN + 1, -1, 0, 1, i64::MAX - 1, i64::MAX] {
             let year = civil_year(t);
-            let start = days_from_civil(year, 1, 1) * 86_400;
-            let next = days_from_civil(year + 1, 1, 1) * 86_400;
+            let start = unix_seconds(days_from_civil(year, 1, 1), 0, 0, 0);
+            let next = unix_seconds(days_from_civil(year + 1, 1, 1), 0, 0, 0);
             assert!(
                 start <= i128::from(t) && i128::from(t) < next,
                 "{t}: {year}"
@@ -468,7 +477,7 @@ mod tests {
         let yy = year.rem_euclid(100);
         for now in [i64::MAX, i64::MAX - 86_400 * 365 * 10] {
             let value = format!("Sunday, 01-Jan-{:02} 00:00:00 GMT", (yy + 1) % 100);
-            let at = days_from_civil(year + 1, 1, 1) * 86_400;
+            let at = unix_seconds(days_from_civil(year + 1, 1, 1), 0, 0, 0);
             let expected = u64::try_from(at - i128::from(now)).unwrap();
             assert_eq!(
                 parse_retry_after(&value, now),
