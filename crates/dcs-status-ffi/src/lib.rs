@@ -36,15 +36,20 @@ mod panic_boundary;
 #[macro_use]
 mod c_enum;
 
-// In the header's order (cbindgen follows the modules): the table and lookups, then
-// Retry-After and the decision, the renderers, and the enums' names.
 mod entries;
-mod enums;
 mod input;
-mod lookup;
-mod render;
-mod retry;
 mod types;
+
+// The header declares the functions in the order of these modules: the table and
+// lookups, Retry-After and the decision, the renderers, the enums' names. (One module
+// per group: rustfmt sorts a group of `mod` lines, cbindgen follows their order.)
+mod lookup;
+
+mod retry;
+
+mod render;
+
+mod enums;
 
 pub use entries::dcs_status_by_code;
 pub use enums::*;
