@@ -16,8 +16,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/** The library version as a string literal, e.g. "0.1.0". */
-#define DCS_STATUS_VERSION "0.1.0"
+/** The library version as a string literal, e.g. "0.2.0". */
+#define DCS_STATUS_VERSION "0.2.0"
 
 /**
  * The major version of the library; the shared library's soname is
@@ -28,7 +28,7 @@
 /**
  * The minor version of the library.
  */
-#define DCS_STATUS_VERSION_MINOR 1
+#define DCS_STATUS_VERSION_MINOR 2
 
 /**
  * The patch version of the library.
@@ -38,7 +38,7 @@
 /**
  * The version as one number, `major * 10000 + minor * 100 + patch`, for `#if`.
  */
-#define DCS_STATUS_VERSION_NUMBER 100
+#define DCS_STATUS_VERSION_NUMBER 200
 
 /**
  * The class of a status code; the value is the code's first digit.
@@ -80,7 +80,7 @@ typedef uint32_t dcs_status_class;
 /**
  * What the document advises about retrying a request that got this code.
  */
-enum dcs_status_retry
+enum dcs_status_retry_advice
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
   : uint32_t
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
@@ -88,35 +88,37 @@ enum dcs_status_retry
   /**
    * 1xx-3xx: not an error, nothing to retry.
    */
-  DCS_STATUS_RETRY_NONE = 1,
+  DCS_STATUS_RETRY_ADVICE_NONE = 1,
   /**
    * The request may be re-initiated without modification (408).
    */
-  DCS_STATUS_RETRY_RETRY = 2,
+  DCS_STATUS_RETRY_ADVICE_RETRY = 2,
   /**
    * Re-initiate after the time in the Retry-After header (413, 429).
    */
-  DCS_STATUS_RETRY_RETRY_AFTER = 3,
+  DCS_STATUS_RETRY_ADVICE_RETRY_AFTER = 3,
   /**
    * Modify the request instead of re-initiating it (400, 403, 404, 405, 503).
    */
-  DCS_STATUS_RETRY_MODIFY_REQUEST = 4,
+  DCS_STATUS_RETRY_ADVICE_MODIFY_REQUEST = 4,
   /**
    * An error about which the document gives no advice.
    */
-  DCS_STATUS_RETRY_UNSPECIFIED = 5,
+  DCS_STATUS_RETRY_ADVICE_UNSPECIFIED = 5,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
-typedef enum dcs_status_retry dcs_status_retry;
+typedef enum dcs_status_retry_advice dcs_status_retry_advice;
 #else
-typedef uint32_t dcs_status_retry;
+typedef uint32_t dcs_status_retry_advice;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
 /**
  * The result of a function that can fail. `DCS_STATUS_RESULT_OK` is 0; every error is
- * positive. `dcs_status_result_message` explains each.
+ * positive, one per kind of error of the core (its `ErrorKind`, same number).
+ * `dcs_status_result_name` and `dcs_status_result_message` name and explain each;
+ * the Retry-After errors are 5 to 8 (`dcs_status_result_is_retry_after_error`).
  */
 enum dcs_status_result
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
@@ -162,9 +164,10 @@ enum dcs_status_result
    */
   DCS_STATUS_RESULT_ERR_RETRY_AFTER_IMPOSSIBLE_DATE = 8,
   /**
-   * An internal error of the library (a bug): please report it.
+   * An internal error of the library (a bug, caught before it reached C): please
+   * report it.
    */
-  DCS_STATUS_RESULT_ERR_PANIC = 9,
+  DCS_STATUS_RESULT_ERR_INTERNAL = 9,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -177,7 +180,7 @@ typedef uint32_t dcs_status_result;
 /**
  * How a looked-up code relates to the table.
  */
-enum dcs_status_kind
+enum dcs_status_lookup_kind
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
   : uint32_t
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
@@ -185,23 +188,23 @@ enum dcs_status_kind
   /**
    * The table has the code.
    */
-  DCS_STATUS_KIND_DOCUMENTED = 1,
+  DCS_STATUS_LOOKUP_KIND_DOCUMENTED = 1,
   /**
    * 100..599 but not in the table: handled as the x00 code of its class
    * (RFC 9110 section 15).
    */
-  DCS_STATUS_KIND_UNRECOGNIZED = 2,
+  DCS_STATUS_LOOKUP_KIND_UNRECOGNIZED = 2,
   /**
    * 600..999: not a valid status code; handled as a server error with the meaning
    * of 500 (RFC 9110 section 15).
    */
-  DCS_STATUS_KIND_INVALID = 3,
+  DCS_STATUS_LOOKUP_KIND_INVALID = 3,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
-typedef enum dcs_status_kind dcs_status_kind;
+typedef enum dcs_status_lookup_kind dcs_status_lookup_kind;
 #else
-typedef uint32_t dcs_status_kind;
+typedef uint32_t dcs_status_lookup_kind;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
@@ -250,7 +253,7 @@ typedef struct dcs_status_entry {
   /**
    * What the document advises about retrying.
    */
-  dcs_status_retry retry;
+  dcs_status_retry_advice retry_advice;
   /**
    * The entry's position in the table, 0 to `dcs_status_count() - 1`.
    */
@@ -284,7 +287,7 @@ typedef struct dcs_status_lookup_result {
   /**
    * Whether the code is documented, unrecognized or invalid.
    */
-  dcs_status_kind kind;
+  dcs_status_lookup_kind kind;
   /**
    * The class the code is handled as.
    */
@@ -297,7 +300,8 @@ typedef struct dcs_status_lookup_result {
 } dcs_status_lookup_result;
 
 /**
- * A retry decision, from `dcs_status_decide`.
+ * A retry decision, from `dcs_status_decide`; `dcs_status_decision_text` writes it
+ * as text.
  */
 typedef struct dcs_status_decision {
   /**
@@ -328,13 +332,13 @@ extern "C" {
 extern const dcs_status_entry_ref dcs_status_by_code[500];
 
 /**
- * The library's version, e.g. "0.1.0" (static; equal to the DCS_STATUS_VERSION_* macros
- * of the header the library was built with).
+ * The library's version, e.g. "0.2.0" (static; equal to the DCS_STATUS_VERSION_*
+ * macros of the header the library was built with).
  */
 const char *dcs_status_version(void);
 
 /**
- * The number of entries in the table (42).
+ * The number of entries in the table.
  */
 size_t dcs_status_count(void);
 
@@ -387,19 +391,21 @@ dcs_status_result dcs_status_class_of(int64_t code, dcs_status_class *out);
  * `DCS_STATUS_RESULT_ERR_NOT_A_STATUS_CODE` if `code` is outside 100..999.
  *
  * # Safety
- * `out` must be NULL or point to writable memory for one `dcs_status_retry`.
+ * `out` must be NULL or point to writable memory for one `dcs_status_retry_advice`.
  */
-dcs_status_result dcs_status_retry_of(int64_t code, dcs_status_retry *out);
+dcs_status_result dcs_status_retry_advice_of(int64_t code, dcs_status_retry_advice *out);
 
 /**
- * Finds the entry a name refers to: DCS's name, the ident, the IANA phrase or an
- * older RFC phrase, in any case, with spaces, hyphens and underscores
- * interchangeable ("not found", "NOT_FOUND", "NotFound" are all 404).
+ * Finds the entry a name refers to, by the core's rules (`dcs_status::from_name`):
+ * DCS's name, the ident, the IANA phrase or an older RFC phrase, forgiving case,
+ * separators and camelCase ("not found", "NOT_FOUND", "NotFound" are all 404).
  *
  * `name` points to `len` bytes of UTF-8; no NUL terminator is needed or read.
+ * Nothing is allocated, whatever the name's length.
  *
  * Errors: `DCS_STATUS_RESULT_ERR_NULL_POINTER` if `name` or `out` is NULL;
- * `DCS_STATUS_RESULT_ERR_INVALID_UTF8`; `DCS_STATUS_RESULT_ERR_UNKNOWN_NAME`.
+ * `DCS_STATUS_RESULT_ERR_INVALID_UTF8`; `DCS_STATUS_RESULT_ERR_UNKNOWN_NAME`
+ * (`dcs_status_error_message` writes its message about the name).
  *
  * # Safety
  * `name` must be NULL or point to `len` readable bytes; `out` must be NULL or point
@@ -411,12 +417,11 @@ dcs_status_result dcs_status_from_name(const char *name,
 
 /**
  * Parses a Retry-After value (RFC 9110 section 10.2.3) into the delay it asks for,
- * in seconds, relative to `now` (Unix seconds).
+ * in seconds, relative to `now` (Unix seconds, any value), by the core's rules (the
+ * Rust documentation of `dcs_status::parse_retry_after` gives the grammar): delay-seconds
+ * or an HTTP-date; a date in the past gives 0, a huge delay saturates at UINT64_MAX.
  *
- * `value` points to `len` bytes; no NUL terminator is needed or read. It is
- * delay-seconds (ASCII digits only; a huge number saturates at UINT64_MAX) or an
- * HTTP-date in IMF-fixdate, RFC 850 or asctime form (a date in the past gives 0).
- * Spaces and tabs around the value are allowed.
+ * `value` points to `len` bytes; no NUL terminator is needed or read.
  *
  * Errors: `DCS_STATUS_RESULT_ERR_NULL_POINTER` if `value` or `out_seconds` is NULL;
  * `DCS_STATUS_RESULT_ERR_INVALID_UTF8`; `DCS_STATUS_RESULT_ERR_RETRY_AFTER_*` saying what was
@@ -432,20 +437,14 @@ dcs_status_result dcs_status_parse_retry_after(const char *value,
                                                uint64_t *out_seconds);
 
 /**
- * Decides whether and when to retry a request that got status `code`.
+ * Decides whether and when to retry a request that got status `code`, by the core's
+ * rules (the Rust documentation of `dcs_status::Lookup::decide` lists them).
  *
  * `retry_after` points to the response's Retry-After value (`len` bytes, no NUL
  * needed), or is NULL when the response had none; a value that does not parse
  * (including invalid UTF-8) counts as absent. `now` is Unix seconds; `idempotent`
- * says whether the request may safely be sent twice. The rules, first match wins,
- * on the code as it is handled (an unrecognized code as its class's x00, 600..999
- * as 500):
- *
- * 1. 1xx-3xx: do not retry.
- * 2. 413, 429 or 503 with a valid Retry-After: retry after that delay.
- * 3. 408, and 429 without a valid Retry-After: retry with the caller's backoff.
- * 4. 500, 502, 504: retry with backoff if the request is idempotent.
- * 5. Everything else: do not retry.
+ * says whether the request may safely be sent twice
+ * (`dcs_status_method_is_idempotent`).
  *
  * Errors: `DCS_STATUS_RESULT_ERR_NULL_POINTER` if `out` is NULL;
  * `DCS_STATUS_RESULT_ERR_NOT_A_STATUS_CODE` if `code` is outside 100..999.
@@ -473,10 +472,108 @@ dcs_status_result dcs_status_decide(int64_t code,
 bool dcs_status_method_is_idempotent(const char *method, size_t len);
 
 /**
- * A static sentence explaining a result code, e.g. "a required pointer argument was
- * NULL". Any value is safe: an unknown one gets "unknown dcs_status_result value".
+ * Writes the message of an error about an input, as the core says it
+ * (`dcs_status::error_message`): for `DCS_STATUS_RESULT_ERR_UNKNOWN_NAME` and
+ * "nope", `unknown status name "nope": expected a DCS name ("NotFound"), ...`.
+ *
+ * `input` points to the `len` bytes the failed call was given (NULL for none); it is
+ * quoted, escaped and shortened to at most 64 characters, so the message is short
+ * whatever the input. For `DCS_STATUS_RESULT_ERR_NOT_A_STATUS_CODE`, pass the number
+ * in decimal ("1234"). For `DCS_STATUS_RESULT_OK` the text is "success"; for a value
+ * that is not a `dcs_status_result`, "unknown dcs_status_result value".
+ *
+ * Returns the message's length; see the renderers' contract at
+ * `dcs_status_explain`.
+ *
+ * # Safety
+ * `input` must be NULL or point to `len` readable bytes; `buf` must be NULL or point
+ * to `cap` writable bytes.
+ */
+size_t dcs_status_error_message(uint32_t result,
+                                const char *input,
+                                size_t len,
+                                char *buf,
+                                size_t cap);
+
+/**
+ * Writes the explanation of `code` for people, as `dcs-status CODE` prints it:
+ * several lines (code and phrase or the RFC 9110 fallback, DCS name, ident, class,
+ * retry advice, description), wrapped to 80 columns, ending with a newline. Any value
+ * is safe: a number outside 100..999 gets its not-a-status-code message.
+ *
+ * Like every renderer of this library (`dcs_status_error_message`,
+ * `dcs_status_decision_text`, `dcs_status_http_error_message`), it has `snprintf`'s
+ * contract: it writes at most `cap - 1` bytes and a NUL into `buf`, never cutting a
+ * UTF-8 character, and returns the length of the whole text (without the NUL). A
+ * return value >= `cap` means the text was cut: call again with `cap` at least the
+ * returned value + 1. With `buf` NULL (or `cap` 0) it only measures.
+ *
+ * # Safety
+ * `buf` must be NULL or point to `cap` writable bytes.
+ */
+size_t dcs_status_explain(int64_t code, char *buf, size_t cap);
+
+/**
+ * Writes a decision as the core displays it: "do_not_retry", "retry_with_backoff" or
+ * "retry_after 120s" (the fields of a `dcs_status_decision`; the delay counts only
+ * for `DCS_STATUS_ACTION_RETRY_AFTER`). A value that is not a `dcs_status_action`
+ * gets "unknown dcs_status_action value". Returns the text's length; see the
+ * renderers' contract at `dcs_status_explain`.
+ *
+ * # Safety
+ * `buf` must be NULL or point to `cap` writable bytes.
+ */
+size_t dcs_status_decision_text(uint32_t action, uint64_t delay_seconds, char *buf, size_t cap);
+
+/**
+ * Writes the one-line message of an HTTP error response, as every binding shows it
+ * (`dcs_status::HttpError`): code, phrase, DCS name, what the RFC 9110 fallback did,
+ * the description's first paragraph, the retry advice, the decision and the request
+ * id, e.g. `429 Too Many Requests, DCS name TooManyRequests: The client has sent
+ * ... Retry advice: ...; decision: retry after 120s; request id "req-42"`.
+ *
+ * `retry_after` and `request_id` are the values of the response's Retry-After and
+ * X-Request-Id headers (`len` bytes each, no NUL needed), or NULL when it had none;
+ * they are untrusted, and shown quoted and shortened. `now` is Unix seconds and
+ * `idempotent` says whether the request may be sent twice, as for
+ * `dcs_status_decide`. A `code` outside 100..999 gets its not-a-status-code message.
+ * Returns the message's length; see the renderers' contract at `dcs_status_explain`.
+ *
+ * # Safety
+ * `retry_after` and `request_id` must each be NULL or point to their length's
+ * readable bytes; `buf` must be NULL or point to `cap` writable bytes.
+ */
+size_t dcs_status_http_error_message(int64_t code,
+                                     const char *retry_after,
+                                     size_t retry_after_len,
+                                     const char *request_id,
+                                     size_t request_id_len,
+                                     int64_t now,
+                                     bool idempotent,
+                                     char *buf,
+                                     size_t cap);
+
+/**
+ * The canonical name of a result ("ok", "null_pointer", "not_a_status_code",
+ * "unknown_name", "invalid_utf8", "retry_after_empty", "retry_after_invalid_delay",
+ * "retry_after_invalid_date", "retry_after_impossible_date", "internal": the error
+ * names of the shared test vectors); NULL for a value that is not a
+ * `dcs_status_result`.
+ */
+const char *dcs_status_result_name(uint32_t result);
+
+/**
+ * A static sentence explaining a result, e.g. "a required pointer argument was NULL"
+ * (for the message about a particular input, `dcs_status_error_message`). Any value
+ * is safe: an unknown one gets "unknown dcs_status_result value".
  */
 const char *dcs_status_result_message(uint32_t result);
+
+/**
+ * Whether a result is one of the errors of a Retry-After value
+ * (`DCS_STATUS_RESULT_ERR_RETRY_AFTER_*`); false for any other value.
+ */
+bool dcs_status_result_is_retry_after_error(uint32_t result);
 
 /**
  * The canonical name of a class ("informational", "success", "redirection",
@@ -485,16 +582,23 @@ const char *dcs_status_result_message(uint32_t result);
 const char *dcs_status_class_name(uint32_t class_);
 
 /**
- * The canonical name of a retry advice ("none", "retry", "retry_after",
- * "modify_request", "unspecified"); NULL for a value that is not a `dcs_status_retry`.
+ * Whether codes of this class report an error (client or server error); false for a
+ * value that is not a `dcs_status_class`.
  */
-const char *dcs_status_retry_name(uint32_t retry);
+bool dcs_status_class_is_error(uint32_t class_);
 
 /**
- * The canonical name of a kind ("documented", "unrecognized", "invalid"); NULL for a
- * value that is not a `dcs_status_kind`.
+ * The canonical name of a retry advice ("none", "retry", "retry_after",
+ * "modify_request", "unspecified"); NULL for a value that is not a
+ * `dcs_status_retry_advice`.
  */
-const char *dcs_status_kind_name(uint32_t kind);
+const char *dcs_status_retry_advice_name(uint32_t advice);
+
+/**
+ * The canonical name of a lookup kind ("documented", "unrecognized", "invalid");
+ * NULL for a value that is not a `dcs_status_lookup_kind`.
+ */
+const char *dcs_status_lookup_kind_name(uint32_t kind);
 
 /**
  * The canonical name of an action ("do_not_retry", "retry_after",

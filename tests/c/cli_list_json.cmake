@@ -1,5 +1,5 @@
 # Writes the output of `${CLI} list --json` to ${OUT} (a CTest fixture of
-# table_json_equals_cli): cmake -DCLI=... -DOUT=... -P cli_list_json.cmake
+# table_equals_cli_list_json): cmake -DCLI=... -DOUT=... -P cli_list_json.cmake
 if(NOT EXISTS "${CLI}")
   message(FATAL_ERROR "${CLI} is missing: cargo build --release -p dcs-status-cli")
 endif()

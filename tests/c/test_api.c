@@ -1,10 +1,13 @@
 /*
  * test_api.c: every function of include/dcs_status.h, called from plain C99 (and the
- * header's static inline dcs_status_get_inline over the exported dcs_status_by_code), with
- * good input and with every kind of bad input the header documents: NULL pointers,
- * lengths without a NUL terminator, invalid UTF-8, out-of-range codes, indexes and
- * enum values. Each bad input must give its documented error value, never a crash
- * (ASan, UBSan and valgrind runs of this program check the "never a crash" part).
+ * header's static inline dcs_status_get_inline over the exported dcs_status_by_code),
+ * for what the C ABI adds to the core: NULL pointers, lengths without a NUL
+ * terminator, invalid UTF-8, out-of-range codes, indexes and enum values, output
+ * left untouched on error, the renderers' snprintf contract, and the fixed enum
+ * values. Each bad input must give its documented error value, never a crash (ASan,
+ * UBSan and valgrind runs of this program check the "never a crash" part). What the
+ * answers are (names, Retry-After, decisions, messages) is the shared vectors' job:
+ * test_vectors.c.
  *
  * Every string handed to the library lives in a heap block of exactly its length,
  * with no terminator: a library that read one byte too far would be caught.
@@ -46,14 +49,6 @@ static dcs_status_result parse(const char *value, int64_t now, uint64_t *out) {
     return r;
 }
 
-static bool idempotent(const char *method) {
-    size_t len = strlen(method);
-    char *copy = exact(method, len);
-    bool r = dcs_status_method_is_idempotent(copy, len);
-    free(copy);
-    return r;
-}
-
 /* Tue, 24 Nov 2026 12:00:00 GMT, the `now` of the shared vectors. */
 #define NOW INT64_C(1795521600)
 
@@ -73,7 +68,7 @@ static void test_version(void) {
 
 static void test_table_iteration(void) {
     size_t count = dcs_status_count();
-    CHECK_INT(count, 42);
+    CHECK(count > 0); /* the exact table is compared with the CLI's: test_table_json.c */
     unsigned previous = 0;
     for (size_t i = 0; i < count; i++) {
         const dcs_status_entry *e = dcs_status_at(i);
@@ -85,7 +80,7 @@ static void test_table_iteration(void) {
         previous = e->code;
         CHECK(e->code >= 100 && e->code <= 599);
         CHECK_INT(e->status_class, e->code / 100);
-        CHECK(e->retry >= DCS_STATUS_RETRY_NONE && e->retry <= DCS_STATUS_RETRY_UNSPECIFIED);
+        CHECK(dcs_status_retry_advice_name(e->retry_advice) != NULL);
         CHECK(e->name != NULL && e->name[0] != '\0');
         CHECK(e->ident != NULL && e->ident[0] != '\0');
         CHECK(e->phrase != NULL && e->phrase[0] != '\0');
@@ -94,10 +89,11 @@ static void test_table_iteration(void) {
         CHECK(dcs_status_at(i) == e);        /* stable */
         /* 1xx-3xx are never errors: no retry advice. */
         if (e->code < 400) {
-            CHECK_INT(e->retry, DCS_STATUS_RETRY_NONE);
+            CHECK_INT(e->retry_advice, DCS_STATUS_RETRY_ADVICE_NONE);
         } else {
-            CHECK(e->retry != DCS_STATUS_RETRY_NONE);
+            CHECK(e->retry_advice != DCS_STATUS_RETRY_ADVICE_NONE);
         }
+        CHECK(dcs_status_class_is_error(e->status_class) == (e->code >= 400));
     }
     CHECK(dcs_status_at(count) == NULL);
     CHECK(dcs_status_at(count + 1) == NULL);
@@ -114,19 +110,19 @@ static void test_entry_429(void) {
     CHECK_STR(e->phrase, "Too Many Requests");
     CHECK_STR(e->ident, "TOO_MANY_REQUESTS");
     CHECK_INT(e->status_class, DCS_STATUS_CLASS_CLIENT_ERROR);
-    CHECK_INT(e->retry, DCS_STATUS_RETRY_RETRY_AFTER);
+    CHECK_INT(e->retry_advice, DCS_STATUS_RETRY_ADVICE_RETRY_AFTER);
     const dcs_status_entry *ok = dcs_status_get(200);
     if (CHECK(ok != NULL)) {
         CHECK_STR(ok->name, "OK");
         CHECK_STR(ok->description, "The server successfully processed the request.");
-        CHECK_INT(ok->retry, DCS_STATUS_RETRY_NONE);
+        CHECK_INT(ok->retry_advice, DCS_STATUS_RETRY_ADVICE_NONE);
     }
     const dcs_status_entry *timeout = dcs_status_get(408);
     if (CHECK(timeout != NULL)) {
         CHECK_STR(timeout->name, "Request Time-out");
         CHECK_STR(timeout->ident, "REQUEST_TIME_OUT");
         CHECK_STR(timeout->phrase, "Request Timeout");
-        CHECK_INT(timeout->retry, DCS_STATUS_RETRY_RETRY);
+        CHECK_INT(timeout->retry_advice, DCS_STATUS_RETRY_ADVICE_RETRY);
     }
 }
 
@@ -206,44 +202,31 @@ static void test_lookup(void) {
     dcs_status_lookup_result r;
     CHECK_INT(dcs_status_lookup(404, &r), DCS_STATUS_RESULT_OK);
     CHECK_INT(r.code, 404);
-    CHECK_INT(r.kind, DCS_STATUS_KIND_DOCUMENTED);
+    CHECK_INT(r.kind, DCS_STATUS_LOOKUP_KIND_DOCUMENTED);
     CHECK_INT(r.status_class, DCS_STATUS_CLASS_CLIENT_ERROR);
     CHECK(r.entry == dcs_status_get(404));
 
-    /* RFC 9110 section 15: an unrecognized code is read as its class's x00. */
-    CHECK_INT(dcs_status_lookup(418, &r), DCS_STATUS_RESULT_OK);
-    CHECK_INT(r.code, 418);
-    CHECK_INT(r.kind, DCS_STATUS_KIND_UNRECOGNIZED);
-    CHECK_INT(r.status_class, DCS_STATUS_CLASS_CLIENT_ERROR);
-    CHECK(r.entry == dcs_status_get(400));
-
-    CHECK_INT(dcs_status_lookup(777, &r), DCS_STATUS_RESULT_OK);
-    CHECK_INT(r.kind, DCS_STATUS_KIND_INVALID);
-    CHECK_INT(r.status_class, DCS_STATUS_CLASS_SERVER_ERROR);
-    CHECK(r.entry == dcs_status_get(500));
-
-    /* Every code of 100..999: consistent with dcs_status_get, class_of and retry_of. */
+    /* Every code of 100..999: the functions agree with each other (what the answers
+     * are is lookups.json's job). */
     for (int64_t code = 100; code <= 999; code++) {
         dcs_status_lookup_result l;
         dcs_status_class c = 0;
-        dcs_status_retry rt = 0;
+        dcs_status_retry_advice advice = 0;
         if (!CHECK(dcs_status_lookup(code, &l) == DCS_STATUS_RESULT_OK)) {
             continue;
         }
-        CHECK(l.entry != NULL);
         CHECK_INT(l.code, code);
-        const dcs_status_entry *own = dcs_status_get(code);
-        if (own != NULL) {
-            CHECK(l.kind == DCS_STATUS_KIND_DOCUMENTED && l.entry == own);
-        } else if (code < 600) {
-            CHECK(l.kind == DCS_STATUS_KIND_UNRECOGNIZED && l.entry == dcs_status_get(code / 100 * 100));
-        } else {
-            CHECK(l.kind == DCS_STATUS_KIND_INVALID && l.entry == dcs_status_get(500));
+        if (!CHECK(l.entry != NULL)) {
+            continue;
         }
-        CHECK_INT(l.status_class, code < 600 ? code / 100 : 5);
+        const dcs_status_entry *own = dcs_status_get(code);
+        CHECK((l.kind == DCS_STATUS_LOOKUP_KIND_DOCUMENTED) == (own != NULL));
+        CHECK(own == NULL || l.entry == own);
+        CHECK_INT(l.entry->status_class, l.status_class);
+        CHECK(dcs_status_lookup_kind_name(l.kind) != NULL);
         CHECK(dcs_status_class_of(code, &c) == DCS_STATUS_RESULT_OK && c == l.status_class);
-        CHECK(dcs_status_retry_of(code, &rt) == DCS_STATUS_RESULT_OK && l.entry != NULL &&
-              rt == l.entry->retry);
+        CHECK(dcs_status_retry_advice_of(code, &advice) == DCS_STATUS_RESULT_OK &&
+              advice == l.entry->retry_advice);
     }
 
     /* Out of range: the error, and *out left unchanged. */
@@ -258,42 +241,26 @@ static void test_lookup(void) {
         dcs_status_class c = 77;
         CHECK_INT(dcs_status_class_of(bad[i], &c), DCS_STATUS_RESULT_ERR_NOT_A_STATUS_CODE);
         CHECK_INT(c, 77);
-        dcs_status_retry rt = 77;
-        CHECK_INT(dcs_status_retry_of(bad[i], &rt), DCS_STATUS_RESULT_ERR_NOT_A_STATUS_CODE);
-        CHECK_INT(rt, 77);
+        dcs_status_retry_advice advice = 77;
+        CHECK_INT(dcs_status_retry_advice_of(bad[i], &advice), DCS_STATUS_RESULT_ERR_NOT_A_STATUS_CODE);
+        CHECK_INT(advice, 77);
         dcs_status_decision d = {DCS_STATUS_ACTION_DO_NOT_RETRY, 77};
         CHECK_INT(dcs_status_decide(bad[i], NULL, 0, NOW, true, &d),
                   DCS_STATUS_RESULT_ERR_NOT_A_STATUS_CODE);
+        CHECK_U64(d.delay_seconds, 77);
     }
 
-    /* NULL out pointers. */
+    /* NULL out pointers, checked before the code. */
     CHECK_INT(dcs_status_lookup(404, NULL), DCS_STATUS_RESULT_ERR_NULL_POINTER);
+    CHECK_INT(dcs_status_lookup(42, NULL), DCS_STATUS_RESULT_ERR_NULL_POINTER);
     CHECK_INT(dcs_status_class_of(404, NULL), DCS_STATUS_RESULT_ERR_NULL_POINTER);
-    CHECK_INT(dcs_status_retry_of(404, NULL), DCS_STATUS_RESULT_ERR_NULL_POINTER);
-}
-
-static void test_class_and_retry_of(void) {
-    dcs_status_class c;
-    dcs_status_retry r;
-    CHECK(dcs_status_class_of(100, &c) == DCS_STATUS_RESULT_OK && c == DCS_STATUS_CLASS_INFORMATIONAL);
-    CHECK(dcs_status_class_of(204, &c) == DCS_STATUS_RESULT_OK && c == DCS_STATUS_CLASS_SUCCESS);
-    CHECK(dcs_status_class_of(399, &c) == DCS_STATUS_RESULT_OK && c == DCS_STATUS_CLASS_REDIRECTION);
-    CHECK(dcs_status_class_of(451, &c) == DCS_STATUS_RESULT_OK && c == DCS_STATUS_CLASS_CLIENT_ERROR);
-    CHECK(dcs_status_class_of(999, &c) == DCS_STATUS_RESULT_OK && c == DCS_STATUS_CLASS_SERVER_ERROR);
-    CHECK(dcs_status_retry_of(200, &r) == DCS_STATUS_RESULT_OK && r == DCS_STATUS_RETRY_NONE);
-    CHECK(dcs_status_retry_of(408, &r) == DCS_STATUS_RESULT_OK && r == DCS_STATUS_RETRY_RETRY);
-    CHECK(dcs_status_retry_of(413, &r) == DCS_STATUS_RESULT_OK && r == DCS_STATUS_RETRY_RETRY_AFTER);
-    CHECK(dcs_status_retry_of(429, &r) == DCS_STATUS_RESULT_OK && r == DCS_STATUS_RETRY_RETRY_AFTER);
-    CHECK(dcs_status_retry_of(404, &r) == DCS_STATUS_RESULT_OK && r == DCS_STATUS_RETRY_MODIFY_REQUEST);
-    CHECK(dcs_status_retry_of(503, &r) == DCS_STATUS_RESULT_OK && r == DCS_STATUS_RETRY_MODIFY_REQUEST);
+    CHECK_INT(dcs_status_retry_advice_of(404, NULL), DCS_STATUS_RESULT_ERR_NULL_POINTER);
 }
 
 static void test_from_name(void) {
     const dcs_status_entry *e = NULL;
     CHECK_INT(from_name("not found", &e), DCS_STATUS_RESULT_OK);
     CHECK(e == dcs_status_get(404));
-    CHECK_INT(from_name("TOO_MANY_REQUESTS", &e), DCS_STATUS_RESULT_OK);
-    CHECK(e == dcs_status_get(429));
 
     /* Every entry's name, ident and phrase lead back to it. */
     for (size_t i = 0; i < dcs_status_count(); i++) {
@@ -325,8 +292,6 @@ static void test_from_name(void) {
     const dcs_status_entry *sentinel = dcs_status_get(200);
     e = sentinel;
     CHECK_INT(from_name("", &e), DCS_STATUS_RESULT_ERR_UNKNOWN_NAME);
-    CHECK_INT(from_name("no such status", &e), DCS_STATUS_RESULT_ERR_UNKNOWN_NAME);
-    CHECK_INT(from_name("404", &e), DCS_STATUS_RESULT_ERR_UNKNOWN_NAME);
     CHECK_INT(dcs_status_from_name("x", 0, &e), DCS_STATUS_RESULT_ERR_UNKNOWN_NAME);
     CHECK_INT(dcs_status_from_name(NULL, 0, &e), DCS_STATUS_RESULT_ERR_NULL_POINTER);
     CHECK_INT(dcs_status_from_name(NULL, 9, &e), DCS_STATUS_RESULT_ERR_NULL_POINTER);
@@ -337,6 +302,14 @@ static void test_from_name(void) {
     CHECK_INT(from_name("\xed\xa0\x80", &e), DCS_STATUS_RESULT_ERR_INVALID_UTF8);  /* surrogate */
     /* A valid sequence cut by len is invalid UTF-8. */
     CHECK_INT(dcs_status_from_name("OK\xc3\xa9", 3, &e), DCS_STATUS_RESULT_ERR_INVALID_UTF8);
+    /* A long unknown name (1000 bytes, and 1 MB): an error, not a crash. */
+    char *long_name = malloc(1u << 20);
+    if (CHECK(long_name != NULL)) {
+        memset(long_name, 'a', 1u << 20);
+        CHECK_INT(dcs_status_from_name(long_name, 1000, &e), DCS_STATUS_RESULT_ERR_UNKNOWN_NAME);
+        CHECK_INT(dcs_status_from_name(long_name, 1u << 20, &e), DCS_STATUS_RESULT_ERR_UNKNOWN_NAME);
+        free(long_name);
+    }
     CHECK(e == sentinel);
 }
 
@@ -344,24 +317,17 @@ static void test_parse_retry_after(void) {
     uint64_t s = 0;
     CHECK_INT(parse("120", NOW, &s), DCS_STATUS_RESULT_OK);
     CHECK_U64(s, 120);
-    CHECK_INT(parse("Tue, 24 Nov 2026 12:01:00 GMT", NOW, &s), DCS_STATUS_RESULT_OK);
-    CHECK_U64(s, 60);
-    CHECK_INT(parse("Tuesday, 24-Nov-26 12:02:00 GMT", NOW, &s), DCS_STATUS_RESULT_OK);
-    CHECK_U64(s, 120);
-    CHECK_INT(parse("Tue Nov 24 12:03:00 2026", NOW, &s), DCS_STATUS_RESULT_OK);
-    CHECK_U64(s, 180);
-    CHECK_INT(parse("Tue, 24 Nov 2026 11:00:00 GMT", NOW, &s), DCS_STATUS_RESULT_OK);
-    CHECK_U64(s, 0); /* the past means now */
-    CHECK_INT(parse("99999999999999999999999", NOW, &s), DCS_STATUS_RESULT_OK);
-    CHECK_U64(s, UINT64_MAX);
     CHECK_INT(parse(" \t 5 \t", NOW, &s), DCS_STATUS_RESULT_OK);
     CHECK_U64(s, 5);
-    /* Extreme `now` values must not overflow. */
-    CHECK_INT(parse("Tue, 24 Nov 2026 12:01:00 GMT", INT64_MIN, &s), DCS_STATUS_RESULT_OK);
-    CHECK_INT(parse("Tue, 24 Nov 2026 12:01:00 GMT", INT64_MAX, &s), DCS_STATUS_RESULT_OK);
-    CHECK_U64(s, 0);
-    CHECK_INT(parse("30", INT64_MIN, &s), DCS_STATUS_RESULT_OK);
-    CHECK_U64(s, 30);
+    /* Any `now`: no overflow at the ends of int64_t (the vectors have the exact values). */
+    const int64_t nows[] = {INT64_MIN, INT64_MIN + 1, -1, 0, INT64_MAX - 1, INT64_MAX};
+    const char *dates[] = {"Tue, 24 Nov 2026 12:01:00 GMT", "Friday, 31-Dec-96 00:00:00 GMT",
+                           "Sunday, 06-Nov-94 08:49:37 GMT", "Tue Nov 24 12:03:00 2026"};
+    for (size_t n = 0; n < sizeof nows / sizeof nows[0]; n++) {
+        for (size_t d = 0; d < sizeof dates / sizeof dates[0]; d++) {
+            CHECK_INT(parse(dates[d], nows[n], &s), DCS_STATUS_RESULT_OK);
+        }
+    }
 
     /* The length is honoured. */
     const char digits[] = {'1', '2', '3', '4'};
@@ -372,16 +338,8 @@ static void test_parse_retry_after(void) {
 
     /* Errors, with *out_seconds untouched. */
     s = 4242;
-    CHECK_INT(parse("", NOW, &s), DCS_STATUS_RESULT_ERR_RETRY_AFTER_EMPTY);
-    CHECK_INT(parse(" \t ", NOW, &s), DCS_STATUS_RESULT_ERR_RETRY_AFTER_EMPTY);
     CHECK_INT(dcs_status_parse_retry_after("120", 0, NOW, &s), DCS_STATUS_RESULT_ERR_RETRY_AFTER_EMPTY);
     CHECK_INT(parse("-1", NOW, &s), DCS_STATUS_RESULT_ERR_RETRY_AFTER_INVALID_DELAY);
-    CHECK_INT(parse("1.5", NOW, &s), DCS_STATUS_RESULT_ERR_RETRY_AFTER_INVALID_DELAY);
-    CHECK_INT(parse("Someday", NOW, &s), DCS_STATUS_RESULT_ERR_RETRY_AFTER_INVALID_DATE);
-    CHECK_INT(parse("Tue, 31 Nov 2026 12:00:00 GMT", NOW, &s),
-              DCS_STATUS_RESULT_ERR_RETRY_AFTER_IMPOSSIBLE_DATE);
-    CHECK_INT(parse("Tue, 24 Nov 2026 25:00:00 GMT", NOW, &s),
-              DCS_STATUS_RESULT_ERR_RETRY_AFTER_IMPOSSIBLE_DATE);
     CHECK_INT(parse("12\xff", NOW, &s), DCS_STATUS_RESULT_ERR_INVALID_UTF8);
     CHECK_INT(parse("Tue, 24 Nov 2026 12:01:00 GM\xc3", NOW, &s), DCS_STATUS_RESULT_ERR_INVALID_UTF8);
     CHECK_INT(dcs_status_parse_retry_after(NULL, 0, NOW, &s), DCS_STATUS_RESULT_ERR_NULL_POINTER);
@@ -390,98 +348,81 @@ static void test_parse_retry_after(void) {
     CHECK_U64(s, 4242);
 }
 
-static dcs_status_decision decide(int64_t code, const char *retry_after, bool idem) {
-    dcs_status_decision d;
-    d.action = 0;
-    d.delay_seconds = 999999;
-    dcs_status_result r;
-    if (retry_after == NULL) {
-        r = dcs_status_decide(code, NULL, 0, NOW, idem, &d);
-    } else {
-        size_t len = strlen(retry_after);
-        char *copy = exact(retry_after, len);
-        r = dcs_status_decide(code, copy, len, NOW, idem, &d);
-        free(copy);
-    }
-    CHECK_INT(r, DCS_STATUS_RESULT_OK);
-    return d;
-}
-
 static void test_decide(void) {
     dcs_status_decision d;
-    d = decide(429, "Tue, 24 Nov 2026 12:01:00 GMT", false);
-    CHECK_INT(d.action, DCS_STATUS_ACTION_RETRY_AFTER);
-    CHECK_U64(d.delay_seconds, 60);
-    d = decide(503, "120", true);
-    CHECK_INT(d.action, DCS_STATUS_ACTION_RETRY_AFTER);
-    CHECK_U64(d.delay_seconds, 120);
-    d = decide(429, NULL, false);
+    /* A Retry-After of invalid UTF-8 counts as absent, as one that does not parse. */
+    char *bad = exact("12\xff", 3);
+    CHECK_INT(dcs_status_decide(429, bad, 3, NOW, false, &d), DCS_STATUS_RESULT_OK);
     CHECK_INT(d.action, DCS_STATUS_ACTION_RETRY_WITH_BACKOFF);
     CHECK_U64(d.delay_seconds, 0);
-    d = decide(200, "10", true);
-    CHECK_INT(d.action, DCS_STATUS_ACTION_DO_NOT_RETRY);
-    CHECK_U64(d.delay_seconds, 0);
-    d = decide(500, NULL, true);
-    CHECK_INT(d.action, DCS_STATUS_ACTION_RETRY_WITH_BACKOFF);
-    d = decide(500, NULL, false);
-    CHECK_INT(d.action, DCS_STATUS_ACTION_DO_NOT_RETRY);
-    d = decide(404, "10", true);
-    CHECK_INT(d.action, DCS_STATUS_ACTION_DO_NOT_RETRY);
-
-    /* A Retry-After that does not parse (invalid UTF-8 included) counts as absent. */
-    d = decide(429, "soon", false);
-    CHECK_INT(d.action, DCS_STATUS_ACTION_RETRY_WITH_BACKOFF);
-    d = decide(429, "12\xff", false);
-    CHECK_INT(d.action, DCS_STATUS_ACTION_RETRY_WITH_BACKOFF);
-    d = decide(413, "", false);
-    CHECK_INT(d.action, DCS_STATUS_ACTION_DO_NOT_RETRY);
+    free(bad);
     /* NULL with a length is "no header", not a crash. */
-    dcs_status_decision nd;
-    CHECK_INT(dcs_status_decide(429, NULL, 100, NOW, false, &nd), DCS_STATUS_RESULT_OK);
-    CHECK_INT(nd.action, DCS_STATUS_ACTION_RETRY_WITH_BACKOFF);
+    CHECK_INT(dcs_status_decide(429, NULL, 100, NOW, false, &d), DCS_STATUS_RESULT_OK);
+    CHECK_INT(d.action, DCS_STATUS_ACTION_RETRY_WITH_BACKOFF);
     /* The length is honoured: "1205" cut to "12". */
-    CHECK_INT(dcs_status_decide(429, "1205", 2, NOW, false, &nd), DCS_STATUS_RESULT_OK);
-    CHECK_INT(nd.action, DCS_STATUS_ACTION_RETRY_AFTER);
-    CHECK_U64(nd.delay_seconds, 12);
+    CHECK_INT(dcs_status_decide(429, "1205", 2, NOW, false, &d), DCS_STATUS_RESULT_OK);
+    CHECK_INT(d.action, DCS_STATUS_ACTION_RETRY_AFTER);
+    CHECK_U64(d.delay_seconds, 12);
+    /* Any `now`. */
+    CHECK_INT(dcs_status_decide(503, "Friday, 31-Dec-96 00:00:00 GMT", 30, INT64_MAX, true, &d),
+              DCS_STATUS_RESULT_OK);
+    CHECK_INT(d.action, DCS_STATUS_ACTION_RETRY_AFTER);
+    CHECK(d.delay_seconds > 0);
 
     CHECK_INT(dcs_status_decide(429, "10", 2, NOW, false, NULL), DCS_STATUS_RESULT_ERR_NULL_POINTER);
 }
 
 static void test_method_is_idempotent(void) {
-    const char *yes[] = {"GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE"};
-    const char *no[] = {"POST", "PATCH", "CONNECT", "get", "Get", "", "GETS", " GET", "DELETE\xff"};
-    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) {
-        if (!CHECK(idempotent(yes[i]))) {
-            fprintf(stderr, "    method %s\n", yes[i]);
-        }
-    }
-    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++) {
-        if (!CHECK(!idempotent(no[i]))) {
-            fprintf(stderr, "    method %s\n", no[i]);
-        }
-    }
+    /* Which methods are idempotent is methods.json's; here, the pointer and length. */
     CHECK(dcs_status_method_is_idempotent("GETX", 3));
     CHECK(!dcs_status_method_is_idempotent("GET", 2));
+    CHECK(!dcs_status_method_is_idempotent("GET\0", 4));
     CHECK(!dcs_status_method_is_idempotent(NULL, 0));
     CHECK(!dcs_status_method_is_idempotent(NULL, 3));
+    char *get = exact("GET", 3);
+    CHECK(dcs_status_method_is_idempotent(get, 3));
+    free(get);
 }
 
-static void test_result_message(void) {
-    const char *messages[10];
-    for (uint32_t r = 0; r <= 9; r++) {
-        messages[r] = dcs_status_result_message(r);
-        CHECK(messages[r] != NULL && messages[r][0] != '\0');
-        CHECK(strcmp(messages[r], "unknown dcs_status_result value") != 0);
+/* The number of results: 0 and up, as long as they have a name. */
+static uint32_t result_count(void) {
+    uint32_t n = 0;
+    while (dcs_status_result_name(n) != NULL) {
+        n++;
+    }
+    return n;
+}
+
+static void test_results(void) {
+    uint32_t count = result_count();
+    CHECK(count > DCS_STATUS_RESULT_ERR_INTERNAL);
+    CHECK_STR(dcs_status_result_name(DCS_STATUS_RESULT_OK), "ok");
+    for (uint32_t r = 0; r < count; r++) {
+        const char *name = dcs_status_result_name(r);
+        const char *message = dcs_status_result_message(r);
+        CHECK(message != NULL && message[0] != '\0');
+        CHECK(strcmp(message, "unknown dcs_status_result value") != 0);
         for (uint32_t q = 0; q < r; q++) {
-            CHECK(strcmp(messages[q], messages[r]) != 0); /* each one says something else */
+            /* each one says something else */
+            CHECK(strcmp(dcs_status_result_message(q), message) != 0);
+            CHECK(strcmp(dcs_status_result_name(q), name) != 0);
         }
+        /* The Retry-After group is the errors named retry_after_*. */
+        CHECK(dcs_status_result_is_retry_after_error(r) ==
+              (strncmp(name, "retry_after_", 12) == 0));
     }
     CHECK_STR(dcs_status_result_message(DCS_STATUS_RESULT_OK), "success");
     CHECK_STR(dcs_status_result_message(DCS_STATUS_RESULT_ERR_NULL_POINTER),
               "a required pointer argument was NULL");
-    CHECK_STR(dcs_status_result_message(10), "unknown dcs_status_result value");
-    CHECK_STR(dcs_status_result_message(UINT32_MAX), "unknown dcs_status_result value");
-    CHECK_STR(dcs_status_result_message(0x80000000u), "unknown dcs_status_result value");
+    const uint32_t unknown[] = {count, count + 1, 0x80000000u, UINT32_MAX};
+    for (size_t i = 0; i < sizeof unknown / sizeof unknown[0]; i++) {
+        CHECK_STR(dcs_status_result_message(unknown[i]), "unknown dcs_status_result value");
+        CHECK_STR(dcs_status_result_name(unknown[i]), NULL);
+        CHECK(!dcs_status_result_is_retry_after_error(unknown[i]));
+    }
+    CHECK(dcs_status_result_is_retry_after_error(DCS_STATUS_RESULT_ERR_RETRY_AFTER_EMPTY));
+    CHECK(dcs_status_result_is_retry_after_error(DCS_STATUS_RESULT_ERR_RETRY_AFTER_IMPOSSIBLE_DATE));
+    CHECK(!dcs_status_result_is_retry_after_error(DCS_STATUS_RESULT_ERR_INVALID_UTF8));
 }
 
 static void test_enum_names(void) {
@@ -493,22 +434,30 @@ static void test_enum_names(void) {
     CHECK_STR(dcs_status_class_name(0), NULL);
     CHECK_STR(dcs_status_class_name(6), NULL);
     CHECK_STR(dcs_status_class_name(UINT32_MAX), NULL);
+    CHECK(!dcs_status_class_is_error(DCS_STATUS_CLASS_INFORMATIONAL));
+    CHECK(!dcs_status_class_is_error(DCS_STATUS_CLASS_SUCCESS));
+    CHECK(!dcs_status_class_is_error(DCS_STATUS_CLASS_REDIRECTION));
+    CHECK(dcs_status_class_is_error(DCS_STATUS_CLASS_CLIENT_ERROR));
+    CHECK(dcs_status_class_is_error(DCS_STATUS_CLASS_SERVER_ERROR));
+    CHECK(!dcs_status_class_is_error(0));
+    CHECK(!dcs_status_class_is_error(6));
+    CHECK(!dcs_status_class_is_error(UINT32_MAX));
 
-    CHECK_STR(dcs_status_retry_name(DCS_STATUS_RETRY_NONE), "none");
-    CHECK_STR(dcs_status_retry_name(DCS_STATUS_RETRY_RETRY), "retry");
-    CHECK_STR(dcs_status_retry_name(DCS_STATUS_RETRY_RETRY_AFTER), "retry_after");
-    CHECK_STR(dcs_status_retry_name(DCS_STATUS_RETRY_MODIFY_REQUEST), "modify_request");
-    CHECK_STR(dcs_status_retry_name(DCS_STATUS_RETRY_UNSPECIFIED), "unspecified");
-    CHECK_STR(dcs_status_retry_name(0), NULL);
-    CHECK_STR(dcs_status_retry_name(6), NULL);
-    CHECK_STR(dcs_status_retry_name(UINT32_MAX), NULL);
+    CHECK_STR(dcs_status_retry_advice_name(DCS_STATUS_RETRY_ADVICE_NONE), "none");
+    CHECK_STR(dcs_status_retry_advice_name(DCS_STATUS_RETRY_ADVICE_RETRY), "retry");
+    CHECK_STR(dcs_status_retry_advice_name(DCS_STATUS_RETRY_ADVICE_RETRY_AFTER), "retry_after");
+    CHECK_STR(dcs_status_retry_advice_name(DCS_STATUS_RETRY_ADVICE_MODIFY_REQUEST), "modify_request");
+    CHECK_STR(dcs_status_retry_advice_name(DCS_STATUS_RETRY_ADVICE_UNSPECIFIED), "unspecified");
+    CHECK_STR(dcs_status_retry_advice_name(0), NULL);
+    CHECK_STR(dcs_status_retry_advice_name(6), NULL);
+    CHECK_STR(dcs_status_retry_advice_name(UINT32_MAX), NULL);
 
-    CHECK_STR(dcs_status_kind_name(DCS_STATUS_KIND_DOCUMENTED), "documented");
-    CHECK_STR(dcs_status_kind_name(DCS_STATUS_KIND_UNRECOGNIZED), "unrecognized");
-    CHECK_STR(dcs_status_kind_name(DCS_STATUS_KIND_INVALID), "invalid");
-    CHECK_STR(dcs_status_kind_name(0), NULL);
-    CHECK_STR(dcs_status_kind_name(4), NULL);
-    CHECK_STR(dcs_status_kind_name(UINT32_MAX), NULL);
+    CHECK_STR(dcs_status_lookup_kind_name(DCS_STATUS_LOOKUP_KIND_DOCUMENTED), "documented");
+    CHECK_STR(dcs_status_lookup_kind_name(DCS_STATUS_LOOKUP_KIND_UNRECOGNIZED), "unrecognized");
+    CHECK_STR(dcs_status_lookup_kind_name(DCS_STATUS_LOOKUP_KIND_INVALID), "invalid");
+    CHECK_STR(dcs_status_lookup_kind_name(0), NULL);
+    CHECK_STR(dcs_status_lookup_kind_name(4), NULL);
+    CHECK_STR(dcs_status_lookup_kind_name(UINT32_MAX), NULL);
 
     CHECK_STR(dcs_status_action_name(DCS_STATUS_ACTION_DO_NOT_RETRY), "do_not_retry");
     CHECK_STR(dcs_status_action_name(DCS_STATUS_ACTION_RETRY_AFTER), "retry_after");
@@ -519,7 +468,7 @@ static void test_enum_names(void) {
 }
 
 static void test_enum_values_are_fixed(void) {
-    /* The numbers are ABI: they must never change. */
+    /* The numbers are ABI (Go compiles them in): they must never change. */
     CHECK_INT(DCS_STATUS_RESULT_OK, 0);
     CHECK_INT(DCS_STATUS_RESULT_ERR_NULL_POINTER, 1);
     CHECK_INT(DCS_STATUS_RESULT_ERR_NOT_A_STATUS_CODE, 2);
@@ -529,14 +478,159 @@ static void test_enum_values_are_fixed(void) {
     CHECK_INT(DCS_STATUS_RESULT_ERR_RETRY_AFTER_INVALID_DELAY, 6);
     CHECK_INT(DCS_STATUS_RESULT_ERR_RETRY_AFTER_INVALID_DATE, 7);
     CHECK_INT(DCS_STATUS_RESULT_ERR_RETRY_AFTER_IMPOSSIBLE_DATE, 8);
-    CHECK_INT(DCS_STATUS_RESULT_ERR_PANIC, 9);
+    CHECK_INT(DCS_STATUS_RESULT_ERR_INTERNAL, 9);
+    CHECK_INT(DCS_STATUS_CLASS_INFORMATIONAL, 1);
+    CHECK_INT(DCS_STATUS_CLASS_SUCCESS, 2);
+    CHECK_INT(DCS_STATUS_CLASS_REDIRECTION, 3);
+    CHECK_INT(DCS_STATUS_CLASS_CLIENT_ERROR, 4);
+    CHECK_INT(DCS_STATUS_CLASS_SERVER_ERROR, 5);
+    CHECK_INT(DCS_STATUS_RETRY_ADVICE_NONE, 1);
+    CHECK_INT(DCS_STATUS_RETRY_ADVICE_RETRY, 2);
+    CHECK_INT(DCS_STATUS_RETRY_ADVICE_RETRY_AFTER, 3);
+    CHECK_INT(DCS_STATUS_RETRY_ADVICE_MODIFY_REQUEST, 4);
+    CHECK_INT(DCS_STATUS_RETRY_ADVICE_UNSPECIFIED, 5);
+    CHECK_INT(DCS_STATUS_LOOKUP_KIND_DOCUMENTED, 1);
+    CHECK_INT(DCS_STATUS_LOOKUP_KIND_UNRECOGNIZED, 2);
+    CHECK_INT(DCS_STATUS_LOOKUP_KIND_INVALID, 3);
     CHECK_INT(DCS_STATUS_ACTION_DO_NOT_RETRY, 1);
     CHECK_INT(DCS_STATUS_ACTION_RETRY_AFTER, 2);
     CHECK_INT(DCS_STATUS_ACTION_RETRY_WITH_BACKOFF, 3);
-    CHECK_INT(DCS_STATUS_KIND_DOCUMENTED, 1);
-    CHECK_INT(DCS_STATUS_KIND_INVALID, 3);
     CHECK_INT(sizeof(dcs_status_result), 4);
     CHECK_INT(sizeof(dcs_status_class), 4);
+    CHECK_INT(sizeof(dcs_status_retry_advice), 4);
+    CHECK_INT(sizeof(dcs_status_lookup_kind), 4);
+    CHECK_INT(sizeof(dcs_status_action), 4);
+}
+
+/* Whether `len` bytes at `s` are valid UTF-8 (the renderers never cut a character). */
+static bool valid_utf8(const unsigned char *s, size_t len) {
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = s[i];
+        size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+        if (n == 0 || i + n > len) {
+            return false;
+        }
+        for (size_t k = 1; k < n; k++) {
+            if ((s[i + k] & 0xC0) != 0x80) {
+                return false;
+            }
+        }
+        i += n;
+    }
+    return true;
+}
+
+/* The length of the C string in `cap` bytes at `s`, or `cap` if it has no NUL. */
+static size_t bounded_strlen(const char *s, size_t cap) {
+    const char *nul = memchr(s, '\0', cap);
+    return nul == NULL ? cap : (size_t)(nul - s);
+}
+
+/* A renderer, as a closure over its arguments. */
+typedef size_t (*render_fn)(const void *args, char *buf, size_t cap);
+
+/* The renderer's contract, at every capacity from 0 to the text's length + 2: the
+ * returned length never changes; at most cap - 1 bytes and a NUL are written, never
+ * past cap, never half a UTF-8 character; what is written is a prefix of the text. */
+static void check_snprintf_contract(const char *what, render_fn render, const void *args) {
+    size_t len = render(args, NULL, 0);
+    CHECK_INT(render(args, NULL, 100), len);
+    if (!CHECK(len > 0 && len < 100000)) {
+        return;
+    }
+    char *full = malloc(len + 1);
+    if (!CHECK(full != NULL)) {
+        return;
+    }
+    CHECK_INT(render(args, full, len + 1), len);
+    CHECK_INT(strlen(full), len);
+    CHECK(valid_utf8((const unsigned char *)full, len));
+    for (size_t cap = 1; cap <= len + 2; cap++) {
+        char *buf = malloc(cap); /* exactly cap bytes: ASan and valgrind see an overflow */
+        if (!CHECK(buf != NULL)) {
+            break;
+        }
+        memset(buf, 0x5A, cap);
+        size_t n = render(args, buf, cap);
+        size_t written = bounded_strlen(buf, cap);
+        if (!CHECK(n == len && written < cap && memcmp(buf, full, written) == 0 &&
+                   valid_utf8((const unsigned char *)buf, written) &&
+                   written + 4 > (cap - 1 < len ? cap - 1 : len))) {
+            fprintf(stderr, "    %s at cap %zu: returned %zu, wrote %zu of %zu\n", what, cap, n,
+                    written, len);
+        }
+        free(buf);
+    }
+    free(full);
+}
+
+static size_t explain_of(const void *code, char *buf, size_t cap) {
+    return dcs_status_explain(*(const int64_t *)code, buf, cap);
+}
+
+static size_t unknown_name_message(const void *name, char *buf, size_t cap) {
+    const char *s = name;
+    return dcs_status_error_message(DCS_STATUS_RESULT_ERR_UNKNOWN_NAME, s, strlen(s), buf, cap);
+}
+
+static size_t http_error_of(const void *code, char *buf, size_t cap) {
+    return dcs_status_http_error_message(*(const int64_t *)code, "120", 3, "req-\xff", 5, NOW, false,
+                                         buf, cap);
+}
+
+static void test_renderers(void) {
+    /* 418's explanation has "§" (two bytes); 404's none. */
+    const int64_t codes[] = {404, 418, 777};
+    for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++) {
+        check_snprintf_contract("dcs_status_explain", explain_of, &codes[i]);
+        check_snprintf_contract("dcs_status_http_error_message", http_error_of, &codes[i]);
+    }
+    check_snprintf_contract("dcs_status_error_message", unknown_name_message, "n\xc3\xa9\xe2\x82\xac?");
+
+    char buf[512];
+    /* Codes outside 100..999 get their not-a-status-code message, never garbage. */
+    dcs_status_explain(42, buf, sizeof buf);
+    CHECK_STR(buf, "42 is not a status code: status codes are three-digit numbers from 100 to 999");
+    dcs_status_http_error_message(INT64_MIN, NULL, 0, NULL, 0, NOW, true, buf, sizeof buf);
+    CHECK(strncmp(buf, "-9223372036854775808 is not a status code", 41) == 0);
+
+    /* Decisions. */
+    CHECK_INT(dcs_status_decision_text(DCS_STATUS_ACTION_RETRY_AFTER, 120, buf, sizeof buf), 16);
+    CHECK_STR(buf, "retry_after 120s");
+    dcs_status_decision_text(DCS_STATUS_ACTION_DO_NOT_RETRY, 120, buf, sizeof buf);
+    CHECK_STR(buf, "do_not_retry");
+    dcs_status_decision_text(DCS_STATUS_ACTION_RETRY_AFTER, UINT64_MAX, buf, sizeof buf);
+    CHECK_STR(buf, "retry_after 18446744073709551615s");
+    dcs_status_decision_text(0, 0, buf, sizeof buf);
+    CHECK_STR(buf, "unknown dcs_status_action value");
+
+    /* Every result has a message about an input; NULL input is no input. */
+    for (uint32_t r = 0; r < result_count(); r++) {
+        CHECK(dcs_status_error_message(r, NULL, 5, buf, sizeof buf) > 0);
+        CHECK(strlen(buf) > 0);
+    }
+    dcs_status_error_message(DCS_STATUS_RESULT_OK, "x", 1, buf, sizeof buf);
+    CHECK_STR(buf, "success");
+    dcs_status_error_message(UINT32_MAX, "x", 1, buf, sizeof buf);
+    CHECK_STR(buf, "unknown dcs_status_result value");
+    /* Invalid UTF-8 in the input is shown escaped: the message itself is valid. */
+    size_t n = dcs_status_error_message(DCS_STATUS_RESULT_ERR_INVALID_UTF8, "no\xfft", 4, buf, sizeof buf);
+    CHECK_STR(buf, "\"no\\xfft\": the text is not valid UTF-8");
+    CHECK_INT(n, strlen(buf));
+
+    /* A huge input gives a short message: at most 64 characters of it are shown. */
+    size_t huge = 1u << 20;
+    char *input = malloc(huge);
+    if (CHECK(input != NULL)) {
+        memset(input, '\n', huge);
+        n = dcs_status_error_message(DCS_STATUS_RESULT_ERR_UNKNOWN_NAME, input, huge, buf, sizeof buf);
+        CHECK(n < sizeof buf);
+        CHECK(strstr(buf, "(1048576 bytes)") != NULL);
+        n = dcs_status_http_error_message(503, input, huge, input, huge, NOW, true, buf, sizeof buf);
+        CHECK(n < sizeof buf);
+        free(input);
+    }
 }
 
 int main(void) {
@@ -547,13 +641,13 @@ int main(void) {
     test_get_inline_agrees_with_get_for_every_code();
     test_by_code_has_a_slot_per_code_100_to_599();
     test_lookup();
-    test_class_and_retry_of();
     test_from_name();
     test_parse_retry_after();
     test_decide();
     test_method_is_idempotent();
-    test_result_message();
+    test_results();
     test_enum_names();
     test_enum_values_are_fixed();
+    test_renderers();
     CHECK_SUMMARY("test_api");
 }

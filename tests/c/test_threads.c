@@ -6,7 +6,8 @@
  * extremes, comparing the header's static inline dcs_status_get_inline (a read of the
  * exported dcs_status_by_code) with dcs_status_get, all threads at once; then runs
  * the same mix of dcs_status_get, _get_inline, _lookup, _from_name,
- * _parse_retry_after and _decide calls, in its own order, and compares every answer
+ * _parse_retry_after and _decide calls (and every 16th time, the message of an HTTP
+ * error rendered into a local buffer), in its own order, and compares every answer
  * with the one computed on the main thread before the threads started.
  * ASan/UBSan and valgrind runs of this program look for data races' symptoms too.
  *
@@ -50,6 +51,8 @@ static dcs_status_result expected_parse_result[N_RETRY];
 static uint64_t expected_parse[N_RETRY];
 static dcs_status_result expected_decide_result[N_CODES][N_RETRY];
 static dcs_status_decision expected_decide[N_CODES][N_RETRY];
+#define MESSAGE_CAP 1024
+static char expected_message[N_CODES][N_RETRY][MESSAGE_CAP];
 
 static pthread_barrier_t start;
 static long iterations = 50000;
@@ -86,6 +89,10 @@ static void compute_expected(void) {
             memset(&expected_decide[c][r], 0, sizeof expected_decide[c][r]);
             expected_decide_result[c][r] = dcs_status_decide(
                 codes[c], retry_afters[r], strlen(retry_afters[r]), NOW, c % 2 == 0, &expected_decide[c][r]);
+            size_t n = dcs_status_http_error_message(codes[c], retry_afters[r], strlen(retry_afters[r]),
+                                                     "id", 2, NOW, c % 2 == 0, expected_message[c][r],
+                                                     MESSAGE_CAP);
+            CHECK(n > 0 && n < MESSAGE_CAP);
         }
     }
     for (size_t n = 0; n < N_NAMES; n++) {
@@ -140,6 +147,14 @@ static void *hammer(void *arg) {
         /* Error messages are static: no per-thread state to clobber. */
         w->mismatches += strcmp(dcs_status_result_message(pr), dcs_status_result_message(expected_parse_result[r])) != 0;
         w->calls += 7;
+
+        /* Rendered text: into this thread's own buffer, the same as the main thread's. */
+        if (i % 16 == 0) {
+            char message[MESSAGE_CAP];
+            dcs_status_http_error_message(codes[c], retry_afters[r], strlen(retry_afters[r]), "id", 2,
+                                          NOW, c % 2 == 0, message, sizeof message);
+            w->mismatches += strcmp(message, expected_message[c][r]) != 0;
+        }
     }
     return NULL;
 }

@@ -4,9 +4,11 @@
  *
  * Usage: test_vectors VECTORS_DIR
  *
- * Every case of names.json, lookups.json, retry_after.json and decisions.json must
- * give the expected result; every string goes to the library in a heap block of
- * exactly its length, without a terminator.
+ * Every case of names.json, lookups.json, retry_after.json, decisions.json,
+ * methods.json, error_messages.json and http_errors.json must give the expected
+ * result or text; every string goes to the library in a heap block of exactly its
+ * length, without a terminator. A vector's "error" is the result's name, as
+ * dcs_status_result_name gives it: nothing here maps names to results by hand.
  */
 #include <dcs_status.h>
 
@@ -16,24 +18,11 @@
 #include "check.h"
 #include "json.h"
 
-/* The result code a vector's "error" string names. */
+/* The result a vector's "error" names (dcs_status_result_name), in *out. */
 static bool result_of_error(const char *error, dcs_status_result *out) {
-    static const struct {
-        const char *name;
-        dcs_status_result result;
-    } errors[] = {
-        {"null_pointer", DCS_STATUS_RESULT_ERR_NULL_POINTER},
-        {"not_a_status_code", DCS_STATUS_RESULT_ERR_NOT_A_STATUS_CODE},
-        {"unknown_name", DCS_STATUS_RESULT_ERR_UNKNOWN_NAME},
-        {"invalid_utf8", DCS_STATUS_RESULT_ERR_INVALID_UTF8},
-        {"empty", DCS_STATUS_RESULT_ERR_RETRY_AFTER_EMPTY},
-        {"invalid_delay", DCS_STATUS_RESULT_ERR_RETRY_AFTER_INVALID_DELAY},
-        {"invalid_date", DCS_STATUS_RESULT_ERR_RETRY_AFTER_INVALID_DATE},
-        {"impossible_date", DCS_STATUS_RESULT_ERR_RETRY_AFTER_IMPOSSIBLE_DATE},
-    };
-    for (size_t i = 0; i < sizeof errors / sizeof errors[0]; i++) {
-        if (strcmp(errors[i].name, error) == 0) {
-            *out = errors[i].result;
+    for (uint32_t r = 0; dcs_status_result_name(r) != NULL; r++) {
+        if (strcmp(dcs_status_result_name(r), error) == 0) {
+            *out = (dcs_status_result)r;
             return true;
         }
     }
@@ -144,7 +133,7 @@ static void test_lookups(const char *dir) {
         }
         if (!CHECK(r == DCS_STATUS_RESULT_OK && l.entry != NULL && l.code == code &&
                    l.entry->code == status &&
-                   strcmp(str_or_null(dcs_status_kind_name(l.kind)), kind->str) == 0 &&
+                   strcmp(str_or_null(dcs_status_lookup_kind_name(l.kind)), kind->str) == 0 &&
                    strcmp(str_or_null(dcs_status_class_name(l.status_class)), klass->str) == 0 &&
                    rc == DCS_STATUS_RESULT_OK && cls == l.status_class)) {
             CASE_FAILED("lookups.json", i, "%lld: got %u, expected %s %s %lld", (long long)code,
@@ -229,12 +218,19 @@ static void test_decisions(const char *dir) {
             continue;
         }
         const json_value *action = json_get(c, "action");
+        const json_value *text = json_get(c, "text");
         uint64_t seconds = 0;
         if (json_get(c, "seconds") != NULL) {
             CHECK(json_as_u64(json_get(c, "seconds"), &seconds));
         }
-        if (!CHECK(action != NULL && action->type == JSON_STRING)) {
+        if (!CHECK(action != NULL && action->type == JSON_STRING && text != NULL &&
+                   text->type == JSON_STRING)) {
             continue;
+        }
+        char shown_text[64];
+        dcs_status_decision_text(d.action, d.delay_seconds, shown_text, sizeof shown_text);
+        if (!CHECK(strcmp(shown_text, text->str) == 0)) {
+            CASE_FAILED("decisions.json", i, "text \"%s\", expected \"%s\"", shown_text, text->str);
         }
         if (!CHECK(r == DCS_STATUS_RESULT_OK &&
                    strcmp(str_or_null(dcs_status_action_name(d.action)), action->str) == 0 &&
@@ -245,6 +241,97 @@ static void test_decisions(const char *dir) {
                         (unsigned long long)d.delay_seconds, action->str,
                         (unsigned long long)seconds);
         }
+    }
+    json_free(&doc);
+}
+
+static void test_methods(const char *dir) {
+    json_value doc;
+    const json_value *cases = load(dir, "methods.json", &doc);
+    if (cases == NULL) {
+        return;
+    }
+    for (size_t i = 0; i < cases->count; i++) {
+        const json_value *c = &cases->items[i];
+        const json_value *method = json_get(c, "method");
+        const json_value *idem = json_get(c, "idempotent");
+        if (!CHECK(method != NULL && method->type == JSON_STRING && idem != NULL &&
+                   idem->type == JSON_BOOL)) {
+            continue;
+        }
+        char *copy = exact(method);
+        bool got = dcs_status_method_is_idempotent(copy, method->len);
+        free(copy);
+        if (!CHECK(got == idem->boolean)) {
+            CASE_FAILED("methods.json", i, "\"%s\": got %d", method->str, got);
+        }
+    }
+    json_free(&doc);
+}
+
+/* The text a renderer wrote, checked against `expected` (and its length). */
+static void check_rendered(const char *file, size_t i, size_t n, const char *buf, size_t cap,
+                           const json_value *expected) {
+    if (!CHECK(n == expected->len && n < cap && strcmp(buf, expected->str) == 0)) {
+        CASE_FAILED(file, i, "got (%zu bytes)\n      %s\n    expected (%zu bytes)\n      %s", n,
+                    buf, expected->len, expected->str);
+    }
+}
+
+static void test_error_messages(const char *dir) {
+    json_value doc;
+    const json_value *cases = load(dir, "error_messages.json", &doc);
+    if (cases == NULL) {
+        return;
+    }
+    static char buf[4096];
+    for (size_t i = 0; i < cases->count; i++) {
+        const json_value *c = &cases->items[i];
+        const json_value *error = json_get(c, "error");
+        const json_value *input = json_get(c, "input");
+        const json_value *message = json_get(c, "message");
+        dcs_status_result result = DCS_STATUS_RESULT_OK;
+        if (!CHECK(error != NULL && error->type == JSON_STRING && input != NULL &&
+                   input->type == JSON_STRING && message != NULL &&
+                   message->type == JSON_STRING && result_of_error(error->str, &result))) {
+            continue;
+        }
+        char *copy = exact(input);
+        size_t n = dcs_status_error_message(result, copy, input->len, buf, sizeof buf);
+        free(copy);
+        check_rendered("error_messages.json", i, n, buf, sizeof buf, message);
+    }
+    json_free(&doc);
+}
+
+static void test_http_errors(const char *dir) {
+    json_value doc;
+    const json_value *cases = load(dir, "http_errors.json", &doc);
+    if (cases == NULL) {
+        return;
+    }
+    static char buf[4096];
+    for (size_t i = 0; i < cases->count; i++) {
+        const json_value *c = &cases->items[i];
+        const json_value *retry_after = json_get(c, "retry_after");
+        const json_value *request_id = json_get(c, "request_id");
+        const json_value *idem = json_get(c, "idempotent");
+        const json_value *message = json_get(c, "message");
+        int64_t code;
+        int64_t now;
+        if (!CHECK(json_as_i64(json_get(c, "code"), &code) && json_as_i64(json_get(c, "now"), &now) &&
+                   retry_after != NULL && request_id != NULL && idem != NULL &&
+                   idem->type == JSON_BOOL && message != NULL && message->type == JSON_STRING)) {
+            continue;
+        }
+        char *ra = retry_after->type == JSON_STRING ? exact(retry_after) : NULL;
+        char *id = request_id->type == JSON_STRING ? exact(request_id) : NULL;
+        size_t n = dcs_status_http_error_message(code, ra, ra ? retry_after->len : 0, id,
+                                                 id ? request_id->len : 0, now, idem->boolean, buf,
+                                                 sizeof buf);
+        free(ra);
+        free(id);
+        check_rendered("http_errors.json", i, n, buf, sizeof buf, message);
     }
     json_free(&doc);
 }
@@ -286,5 +373,8 @@ int main(int argc, char **argv) {
     test_lookups(argv[1]);
     test_retry_after(argv[1]);
     test_decisions(argv[1]);
+    test_methods(argv[1]);
+    test_error_messages(argv[1]);
+    test_http_errors(argv[1]);
     CHECK_SUMMARY("test_vectors");
 }

@@ -7,7 +7,9 @@
  * or with CMake: see CMakeLists.txt beside this file.
  *
  * Every function that can fail returns a dcs_status_result: DCS_STATUS_RESULT_OK (0)
- * or an error that dcs_status_result_message() explains. Nothing needs freeing.
+ * or an error that dcs_status_result_message() explains (dcs_status_error_message()
+ * says it about the input). Text for people comes from the library, written into your
+ * buffer as snprintf writes. Nothing needs freeing.
  */
 #include <dcs_status.h>
 
@@ -25,7 +27,7 @@ static void print_entry(const dcs_status_entry *e) {
     printf("%u %s\n", (unsigned)e->code, e->phrase);
     printf("  DCS name:    %s (%s)\n", e->name, e->ident);
     printf("  class:       %s\n", dcs_status_class_name(e->status_class));
-    printf("  retry:       %s\n", dcs_status_retry_name(e->retry));
+    printf("  retry advice: %s\n", dcs_status_retry_advice_name(e->retry_advice));
     printf("  description: %s\n", e->description);
 }
 
@@ -56,7 +58,7 @@ int main(void) {
     if (r != DCS_STATUS_RESULT_OK) {
         return failed("dcs_status_lookup", r);
     }
-    printf("418 is %s: handled as %s, like %u %s\n", dcs_status_kind_name(l.kind),
+    printf("418 is %s: handled as %s, like %u %s\n", dcs_status_lookup_kind_name(l.kind),
            dcs_status_class_name(l.status_class), (unsigned)l.entry->code, l.entry->phrase);
 
     /* 4. A Retry-After header, relative to a fixed "now" (Unix seconds). */
@@ -91,8 +93,20 @@ int main(void) {
     }
     printf("hot path: %u of %zu responses were documented errors\n", errors, sizeof seen / sizeof seen[0]);
 
-    /* 7. Errors are values: a bad header is reported, not a crash. */
-    r = dcs_status_parse_retry_after("soon", 4, now, &seconds);
-    printf("Retry-After: soon -> error %u: %s\n", (unsigned)r, dcs_status_result_message(r));
+    /* 7. The message of an HTTP error response, as every binding words it. Like every
+     *    renderer, it returns the whole length: a bigger buffer is needed if that is
+     *    >= its size (a NULL buffer only measures). */
+    char message[1024];
+    const char *request_id = "req-42";
+    size_t n = dcs_status_http_error_message(429, retry_after, strlen(retry_after), request_id,
+                                             strlen(request_id), now, false, message,
+                                             sizeof message);
+    printf("HTTP error (%zu bytes): %s\n", n, message);
+
+    /* 8. Errors are values: a bad header is reported, not a crash. */
+    const char *bad = "soon";
+    r = dcs_status_parse_retry_after(bad, strlen(bad), now, &seconds);
+    dcs_status_error_message(r, bad, strlen(bad), message, sizeof message);
+    printf("Retry-After error %u (%s): %s\n", (unsigned)r, dcs_status_result_name(r), message);
     return r == DCS_STATUS_RESULT_ERR_RETRY_AFTER_INVALID_DATE ? 0 : 1;
 }

@@ -8,6 +8,7 @@
 // helpers turn its pointer + length strings and result codes into C++ idioms.
 #include <dcs_status.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <iostream>
 #include <stdexcept>
@@ -30,6 +31,17 @@ void Check(const char *what, dcs_status_result r) {
   if (r != DCS_STATUS_RESULT_OK) throw Error(what, r);
 }
 
+// The text a renderer of the library writes (dcs_status_explain,
+// dcs_status_http_error_message, ...), as a std::string: measure, then write.
+template <typename Render>
+std::string Rendered(Render render) {
+  const std::size_t length = render(nullptr, 0);
+  std::string text(length + 1, '\0');
+  render(&text[0], text.size());
+  text.resize(length);
+  return text;
+}
+
 // The entry a name refers to; throws dcs::Error for an unknown name.
 const dcs_status_entry &FromName(const std::string &name) {
   const dcs_status_entry *e = nullptr;
@@ -48,7 +60,7 @@ std::uint64_t ParseRetryAfter(const std::string &value, std::int64_t now) {
 std::ostream &operator<<(std::ostream &out, const dcs_status_entry &e) {
   return out << e.code << ' ' << e.phrase << "\n  DCS name:    " << e.name << " (" << e.ident
              << ")\n  class:       " << dcs_status_class_name(e.status_class)
-             << "\n  retry:       " << dcs_status_retry_name(e.retry)
+             << "\n  retry advice: " << dcs_status_retry_advice_name(e.retry_advice)
              << "\n  description: " << e.description << '\n';
 }
 
@@ -70,7 +82,7 @@ int main() {
 
     dcs_status_lookup_result l{};
     dcs::Check("dcs_status_lookup", dcs_status_lookup(418, &l));
-    std::cout << "418 is " << dcs_status_kind_name(l.kind) << ": handled as "
+    std::cout << "418 is " << dcs_status_lookup_kind_name(l.kind) << ": handled as "
               << dcs_status_class_name(l.status_class) << ", like " << l.entry->code << ' '
               << l.entry->phrase << '\n';
 
@@ -97,6 +109,11 @@ int main() {
     }
     std::cout << "hot path: " << errors << " of " << sizeof seen / sizeof seen[0]
               << " responses were documented errors\n";
+
+    std::cout << "HTTP error: " << dcs::Rendered([&](char *buf, std::size_t cap) {
+      return dcs_status_http_error_message(503, retryAfter.data(), retryAfter.size(), nullptr, 0,
+                                           now, true, buf, cap);
+    }) << '\n';
 
     try {
       dcs::FromName("no such status");

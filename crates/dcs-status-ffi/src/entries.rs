@@ -2,7 +2,8 @@
 
 use core_status::Status;
 
-use crate::types::{dcs_status_class, dcs_status_entry, dcs_status_entry_ref, dcs_status_retry};
+use crate::enums::{dcs_status_class, dcs_status_retry_advice};
+use crate::types::{dcs_status_entry, dcs_status_entry_ref};
 
 /// The table as C sees it, in the core's order.
 pub(crate) static ENTRIES: [dcs_status_entry; Status::all().len()] = build();
@@ -26,15 +27,15 @@ pub static dcs_status_by_code: [dcs_status_entry_ref; 500] = {
     slots
 };
 
-// Only ever evaluated at compile time (for ENTRIES): an index out of range would fail
-// the build, never a call from C.
-#[allow(clippy::indexing_slicing)]
+// Only ever evaluated at compile time (for ENTRIES): an index out of range or an
+// overflow would fail the build, never a call from C.
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 const fn build() -> [dcs_status_entry; Status::all().len()] {
     let table = Status::all();
     let mut out = [dcs_status_entry {
         code: 0,
         status_class: dcs_status_class::Informational,
-        retry: dcs_status_retry::None,
+        retry_advice: dcs_status_retry_advice::None,
         index: 0,
         name: core::ptr::null(),
         ident: core::ptr::null(),
@@ -47,7 +48,7 @@ const fn build() -> [dcs_status_entry; Status::all().len()] {
         out[i] = dcs_status_entry {
             code: s.code(),
             status_class: dcs_status_class::from_core(s.class()),
-            retry: dcs_status_retry::from_core(s.retry()),
+            retry_advice: dcs_status_retry_advice::from_core(s.retry_advice()),
             index: s.index() as u32,
             name: s.name_cstr().as_ptr(),
             ident: s.ident_cstr().as_ptr(),

@@ -1,11 +1,13 @@
-//! Tests of the C ABI from Rust: the header, the version macros, the panic guard and
-//! every function's handling of bad input. The C suite (tests/c) drives the same
-//! functions from C and C++.
+//! Tests of the C ABI from Rust that only Rust can run: the header is what cbindgen
+//! makes of this crate, the version macros are Cargo's, every export runs inside the
+//! panic boundary, every C enum is its core enum, and every public core item is
+//! exported or listed with the reason it is not. Everything else about the functions
+//! is tested from C and C++ (tests/c), under sanitizers and valgrind.
 
 use core::ffi::{c_char, CStr};
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use crate::guard::guard;
 use crate::*;
 
 fn repo_root() -> PathBuf {
@@ -85,20 +87,110 @@ fn version_macros_match_cargo_toml() {
         ),
     ] {
         assert!(
-            header.contains(&format!("#define {name} {value}")),
+            header.contains(&format!("#define {name} {value}\n")),
             "{name} is not {value} in the header"
         );
     }
 }
 
 #[test]
-fn a_panic_inside_the_guard_becomes_an_error_value() {
-    let result = guard(dcs_status_result::ErrPanic, || -> dcs_status_result {
-        std::panic::panic_any("boom")
-    });
-    assert_eq!(result, dcs_status_result::ErrPanic);
-    let pointer = guard(core::ptr::null::<u8>(), || std::panic::panic_any(7));
-    assert!(pointer.is_null());
+fn a_panic_inside_the_boundary_becomes_the_internal_error_value() {
+    fn result() -> dcs_status_result {
+        ffi_panic_boundary! { std::panic::panic_any("boom") }
+    }
+    fn pointer() -> *const c_char {
+        ffi_panic_boundary! { std::panic::panic_any(7) }
+    }
+    fn boolean() -> bool {
+        ffi_panic_boundary! { std::panic::panic_any(()) }
+    }
+    fn length() -> usize {
+        ffi_panic_boundary! { std::panic::panic_any(()) }
+    }
+    assert_eq!(result(), dcs_status_result::ErrInternal);
+    assert!(pointer().is_null());
+    assert!(!boolean());
+    assert_eq!(length(), 0);
+}
+
+/// The Rust sources of this crate (not the tests), by file name.
+fn sources() -> Vec<(String, String)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "rs"))
+        .filter(|p| !p.ends_with("tests.rs"))
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            (p.file_name().unwrap().to_string_lossy().into_owned(), text)
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// The function names the header declares (not those it defines static inline): each
+/// `dcs_status_...(` on a line of code that is not a comment or a `static` definition.
+fn header_functions(header: &str) -> BTreeSet<String> {
+    let mut names = BTreeSet::new();
+    for line in header.lines().map(str::trim_start) {
+        if line.starts_with("static ") || line.starts_with('*') || line.starts_with("/*") {
+            continue;
+        }
+        for (at, _) in line.match_indices("dcs_status_") {
+            let boundary = line[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !(c.is_ascii_alphanumeric() || c == '_'));
+            let name: String = line[at..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            if boundary && line[at + name.len()..].starts_with('(') {
+                names.insert(name);
+            }
+        }
+    }
+    names
+}
+
+/// rustls-ffi's rule, checked: every exported function's body is one
+/// `ffi_panic_boundary! { ... }`, so no panic can unwind into C. The exported
+/// functions are found in the sources and must be exactly the header's, so a parse
+/// that missed one cannot pass.
+#[test]
+fn every_export_runs_inside_the_panic_boundary() {
+    let mut exported = BTreeSet::new();
+    let mut unguarded = Vec::new();
+    for (file, text) in sources() {
+        for (at, _) in text.match_indices("extern \"C\" fn ") {
+            let rest = &text[at + "extern \"C\" fn ".len()..];
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            // The signature has no braces: the first `{` opens the body.
+            let body = rest
+                .find('{')
+                .map_or("", |open| rest[open + 1..].trim_start());
+            if !body.starts_with("ffi_panic_boundary! {") {
+                unguarded.push(format!("{file}: {name}"));
+            }
+            exported.insert(name);
+        }
+    }
+    assert!(
+        unguarded.is_empty(),
+        "exports whose body is not `ffi_panic_boundary! {{ ... }}`: {unguarded:?}"
+    );
+    let header = std::fs::read_to_string(repo_root().join("include/dcs_status.h")).unwrap();
+    let declared = header_functions(&header);
+    assert!(declared.contains("dcs_status_get") && declared.contains("dcs_status_decide"));
+    assert_eq!(
+        exported, declared,
+        "the exports found in src/ and the header's functions"
+    );
 }
 
 fn cstr<'a>(p: *const c_char) -> &'a str {
@@ -107,6 +199,89 @@ fn cstr<'a>(p: *const c_char) -> &'a str {
     unsafe { CStr::from_ptr(p) }
         .to_str()
         .unwrap_or("<invalid UTF-8>")
+}
+
+/// Each C enum is its core enum: as many values, in the same order, named by the core;
+/// the results are `Ok` and the core's error kinds, number for number.
+#[test]
+fn every_c_enum_is_its_core_enum() {
+    use core_status::{Action, Class, ErrorKind, LookupKind, RetryAdvice};
+
+    fn check<C: Copy, K: Copy + PartialEq + std::fmt::Debug>(
+        c_all: &[C],
+        core_all: &[K],
+        to_core: impl Fn(C) -> K,
+        value: impl Fn(C) -> u32,
+        name: extern "C" fn(u32) -> *const c_char,
+        core_name: impl Fn(K) -> &'static str,
+        outside: &[u32],
+    ) {
+        let mapped: Vec<K> = c_all.iter().map(|c| to_core(*c)).collect();
+        assert_eq!(mapped, core_all);
+        for c in c_all {
+            assert_eq!(cstr(name(value(*c))), core_name(to_core(*c)));
+        }
+        let values: BTreeSet<u32> = c_all.iter().map(|c| value(*c)).collect();
+        assert_eq!(values.len(), c_all.len(), "values are distinct");
+        for value in outside
+            .iter()
+            .copied()
+            .chain([values.last().unwrap() + 1, u32::MAX])
+        {
+            assert!(name(value).is_null(), "{value}");
+        }
+    }
+    check(
+        &dcs_status_class::ALL,
+        &Class::ALL,
+        |c| c.to_core(),
+        |c| c as u32,
+        dcs_status_class_name,
+        Class::as_str,
+        &[0],
+    );
+    check(
+        &dcs_status_retry_advice::ALL,
+        &RetryAdvice::ALL,
+        |c| c.to_core(),
+        |c| c as u32,
+        dcs_status_retry_advice_name,
+        RetryAdvice::as_str,
+        &[0],
+    );
+    check(
+        &dcs_status_lookup_kind::ALL,
+        &LookupKind::ALL,
+        |c| c.to_core(),
+        |c| c as u32,
+        dcs_status_lookup_kind_name,
+        LookupKind::as_str,
+        &[0],
+    );
+    check(
+        &dcs_status_action::ALL,
+        &Action::ALL,
+        |c| c.to_core(),
+        |c| c as u32,
+        dcs_status_action_name,
+        Action::as_str,
+        &[0],
+    );
+    check(
+        &dcs_status_result::ALL[1..],
+        &ErrorKind::ALL,
+        |c| c.to_core().unwrap(),
+        |c| c as u32,
+        dcs_status_result_name,
+        ErrorKind::as_str,
+        &[],
+    );
+    assert_eq!(dcs_status_result::Ok as u32, 0);
+    assert_eq!(dcs_status_result::ALL[0], dcs_status_result::Ok);
+    assert_eq!(cstr(dcs_status_result_name(0)), "ok");
+    for kind in ErrorKind::ALL {
+        assert_eq!(dcs_status_result::from(kind) as u32, kind as u32, "{kind}");
+    }
 }
 
 #[test]
@@ -122,192 +297,48 @@ fn the_c_table_is_the_core_table() {
         assert_eq!(cstr(entry.ident), status.ident());
         assert_eq!(cstr(entry.phrase), status.phrase());
         assert_eq!(cstr(entry.description), status.description());
-        assert_eq!(
-            cstr(dcs_status_class_name(entry.status_class as u32)),
-            status.class().as_str()
-        );
-        assert_eq!(
-            cstr(dcs_status_retry_name(entry.retry as u32)),
-            status.retry().as_str()
-        );
+        assert_eq!(entry.status_class.to_core(), status.class());
+        assert_eq!(entry.retry_advice.to_core(), status.retry_advice());
         assert_eq!(dcs_status_get(i64::from(status.code())), entry as *const _);
     }
-    assert!(dcs_status_at(table.len()).is_null());
-    assert!(dcs_status_at(usize::MAX).is_null());
-}
-
-#[test]
-fn get_is_total() {
-    for code in [i64::MIN, -1, 0, 99, 418, 600, 65_636, i64::MAX] {
-        assert!(dcs_status_get(code).is_null(), "{code}");
-    }
-}
-
-#[test]
-fn null_out_pointers_are_errors() {
-    let null = dcs_status_result::ErrNullPointer;
-    // SAFETY: NULL is allowed for every pointer argument.
-    unsafe {
-        assert_eq!(dcs_status_lookup(404, core::ptr::null_mut()), null);
-        assert_eq!(dcs_status_class_of(404, core::ptr::null_mut()), null);
-        assert_eq!(dcs_status_retry_of(404, core::ptr::null_mut()), null);
-        assert_eq!(
-            dcs_status_from_name(c"ok".as_ptr(), 2, core::ptr::null_mut()),
-            null
-        );
-        let mut entry = core::ptr::null();
-        assert_eq!(dcs_status_from_name(core::ptr::null(), 2, &mut entry), null);
-        assert_eq!(
-            dcs_status_parse_retry_after(c"1".as_ptr(), 1, 0, core::ptr::null_mut()),
-            null
-        );
-        let mut seconds = 0;
-        assert_eq!(
-            dcs_status_parse_retry_after(core::ptr::null(), 1, 0, &mut seconds),
-            null
-        );
-        assert_eq!(
-            dcs_status_decide(503, core::ptr::null(), 0, 0, true, core::ptr::null_mut()),
-            null
-        );
-    }
-}
-
-#[test]
-fn invalid_utf8_is_an_error_not_an_unknown_name() {
-    let bad = [b'n', b'o', 0xff, b't'];
-    let mut entry = core::ptr::null();
-    let mut seconds = 0;
-    // SAFETY: `bad` has 4 readable bytes; the out-pointers are valid.
-    unsafe {
-        assert_eq!(
-            dcs_status_from_name(bad.as_ptr().cast(), bad.len(), &mut entry),
-            dcs_status_result::ErrInvalidUtf8
-        );
-        assert_eq!(
-            dcs_status_parse_retry_after(bad.as_ptr().cast(), bad.len(), 0, &mut seconds),
-            dcs_status_result::ErrInvalidUtf8
-        );
-    }
-}
-
-#[test]
-fn names_are_read_by_length_not_to_a_terminator() {
-    let text = b"not foundXYZ";
-    let mut entry = core::ptr::null();
-    // SAFETY: `text` has 12 readable bytes and 9 are read.
-    let result = unsafe { dcs_status_from_name(text.as_ptr().cast(), 9, &mut entry) };
-    assert_eq!(result, dcs_status_result::Ok);
-    // SAFETY: on success `entry` points to a static entry.
-    assert_eq!(unsafe { entry.as_ref() }.map(|e| e.code), Some(404));
-}
-
-#[test]
-fn every_result_has_a_message_and_unknown_values_are_safe() {
-    for value in 0..=9 {
-        assert!(!cstr(dcs_status_result_message(value)).is_empty());
-    }
-    assert_eq!(
-        cstr(dcs_status_result_message(10)),
-        "unknown dcs_status_result value"
-    );
-    assert_eq!(
-        cstr(dcs_status_result_message(u32::MAX)),
-        "unknown dcs_status_result value"
-    );
-    for f in [
-        dcs_status_class_name,
-        dcs_status_retry_name,
-        dcs_status_kind_name,
-        dcs_status_action_name,
-    ] {
-        assert!(f(0).is_null());
-        assert!(f(u32::MAX).is_null());
-    }
-    assert_eq!(cstr(dcs_status_action_name(2)), "retry_after");
-    assert_eq!(cstr(dcs_status_kind_name(3)), "invalid");
-}
-
-#[test]
-fn decide_reads_the_retry_after_value() {
-    let mut out = dcs_status_decision {
-        action: dcs_status_action::DoNotRetry,
-        delay_seconds: 7,
-    };
-    let value = b"120";
-    // SAFETY: `value` has 3 readable bytes; `out` is valid.
-    let result = unsafe { dcs_status_decide(429, value.as_ptr().cast(), 3, 0, false, &mut out) };
-    assert_eq!(result, dcs_status_result::Ok);
-    assert_eq!(out.action, dcs_status_action::RetryAfter);
-    assert_eq!(out.delay_seconds, 120);
-    // SAFETY: NULL retry_after means no header.
-    let result = unsafe { dcs_status_decide(42, core::ptr::null(), 0, 0, false, &mut out) };
-    assert_eq!(result, dcs_status_result::ErrNotAStatusCode);
-}
-
-#[test]
-fn idempotent_methods() {
-    // SAFETY: each literal has the given number of readable bytes; NULL is allowed.
-    unsafe {
-        assert!(dcs_status_method_is_idempotent(c"GET".as_ptr(), 3));
-        assert!(dcs_status_method_is_idempotent(c"DELETEX".as_ptr(), 6));
-        assert!(!dcs_status_method_is_idempotent(c"POST".as_ptr(), 4));
-        assert!(!dcs_status_method_is_idempotent(core::ptr::null(), 3));
-    }
-}
-
-#[test]
-fn result_values_are_dense_and_fixed() {
-    for (i, result) in dcs_status_result::ALL.iter().enumerate() {
-        assert_eq!(*result as usize, i);
-    }
-    assert_eq!(
-        cstr(dcs_status_result_message(
-            dcs_status_result::ErrRetryAfterImpossibleDate as u32
-        )),
-        core_status::RetryAfterError::ImpossibleDate.message()
-    );
-}
-
-#[test]
-fn the_exported_slots_agree_with_dcs_status_get() {
-    for code in 100..=599i64 {
-        let slot = dcs_status_by_code[(code - 100) as usize]
-            .0
-            .map_or(core::ptr::null(), |e| e as *const dcs_status_entry);
-        assert_eq!(slot, dcs_status_get(code), "{code}");
-    }
-    let documented = dcs_status_by_code.iter().filter(|s| s.0.is_some()).count();
-    assert_eq!(documented, dcs_status_count());
 }
 
 /// Every public item of the core, and what C has of it: C names that must appear in
 /// the header, or why it is not exported. A new public item in the core fails this
 /// test until it is exported or listed here (as ICU4X's FFI checks do).
 const CORE_API: &[(&str, Result<&[&str], &str>)] = &[
-    ("Class", Ok(&["dcs_status_class", "dcs_status_class_of", "dcs_status_class_name"])),
-    ("RetryAdvice", Ok(&["dcs_status_retry", "dcs_status_retry_of", "dcs_status_retry_name"])),
+    ("Action", Ok(&["dcs_status_action", "dcs_status_action_name"])),
+    ("Class", Ok(&["dcs_status_class", "dcs_status_class_of", "dcs_status_class_name", "dcs_status_class_is_error"])),
+    ("RetryAdvice", Ok(&["dcs_status_retry_advice", "dcs_status_retry_advice_of", "dcs_status_retry_advice_name"])),
     ("Status", Ok(&["dcs_status_entry", "dcs_status_get", "dcs_status_at", "dcs_status_count", "dcs_status_by_code"])),
     ("lookup", Ok(&["dcs_status_lookup"])),
-    ("Lookup", Ok(&["dcs_status_lookup_result"])),
-    ("Kind", Ok(&["dcs_status_kind", "dcs_status_kind_name"])),
-    ("NotAStatusCode", Ok(&["DCS_STATUS_RESULT_ERR_NOT_A_STATUS_CODE"])),
+    ("Lookup", Ok(&["dcs_status_lookup_result", "dcs_status_explain"])),
+    ("LookupKind", Ok(&["dcs_status_lookup_kind", "dcs_status_lookup_kind_name"])),
+    ("NotAStatusCodeError", Ok(&["DCS_STATUS_RESULT_ERR_NOT_A_STATUS_CODE"])),
+    ("GivenNumber", Err("C passes int64_t: a number C holds always fits")),
     ("from_name", Ok(&["dcs_status_from_name"])),
     ("from_name_bytes", Ok(&["dcs_status_from_name"])),
-    ("UnknownName", Ok(&["DCS_STATUS_RESULT_ERR_UNKNOWN_NAME"])),
+    ("UnknownNameError", Ok(&["DCS_STATUS_RESULT_ERR_UNKNOWN_NAME"])),
     ("parse_retry_after", Ok(&["dcs_status_parse_retry_after"])),
-    ("RetryAfterError", Ok(&["DCS_STATUS_RESULT_ERR_RETRY_AFTER_EMPTY", "DCS_STATUS_RESULT_ERR_RETRY_AFTER_IMPOSSIBLE_DATE"])),
+    ("RetryAfterError", Ok(&["DCS_STATUS_RESULT_ERR_RETRY_AFTER_EMPTY", "DCS_STATUS_RESULT_ERR_RETRY_AFTER_INVALID_DELAY", "DCS_STATUS_RESULT_ERR_RETRY_AFTER_INVALID_DATE", "DCS_STATUS_RESULT_ERR_RETRY_AFTER_IMPOSSIBLE_DATE"])),
+    ("ErrorKind", Ok(&["dcs_status_result", "dcs_status_result_name", "dcs_status_result_message", "dcs_status_result_is_retry_after_error"])),
+    ("error_message", Ok(&["dcs_status_error_message"])),
+    ("ErrorMessage", Ok(&["dcs_status_error_message"])),
+    ("HttpError", Ok(&["dcs_status_http_error_message"])),
     ("decide", Ok(&["dcs_status_decide"])),
-    ("Decision", Ok(&["dcs_status_decision", "dcs_status_action", "dcs_status_action_name"])),
+    ("Decision", Ok(&["dcs_status_decision", "dcs_status_decision_text"])),
     ("method_is_idempotent", Ok(&["dcs_status_method_is_idempotent"])),
     ("VERSION", Ok(&["dcs_status_version", "DCS_STATUS_VERSION"])),
+    ("quote", Err("C gets messages rendered, their input already quoted: dcs_status_error_message, dcs_status_http_error_message")),
+    ("Quoted", Err("as quote")),
+    ("unix_now", Err("C has time(); every function takes `now` as an argument")),
     ("parse_http_date", Err("Retry-After is what clients parse; dcs_status_parse_retry_after covers its dates")),
     ("ident_from_name", Err("the rule that named the table's idents; C reads them from the entries")),
-    ("entry_json", Err("the canonical JSON is what a binding rebuilds from its own view of the table, to prove it")),
-    ("table_json", Err("as entry_json; tests/c dumps the table from C")),
-    ("parse_query", Err("text for people: the dcs-status command's")),
-    ("table_text", Err("text for people: the dcs-status command's")),
-    ("QueryError", Err("text for people: the dcs-status command's")),
+    ("entry_json", Err("the canonical JSON is what `dcs-status list --json` prints; tests/c compares the C table with it")),
+    ("table_json", Err("as entry_json")),
+    ("parse_query", Err("the dcs-status command's reading of its argument")),
+    ("table_text", Err("the dcs-status command's `list`")),
+    ("QueryError", Err("the dcs-status command's reading of its argument")),
     // Issue 9: the C binding of the error catalogue and bodies comes with item 3;
     // until then these are listed here, so the check stays on for everything else.
     ("CatalogueEntry", Err("pending: C binding of the error catalogue (issue 9)")),
@@ -356,6 +387,11 @@ fn every_public_core_item_is_exported_or_listed_as_not() {
     );
     let header =
         std::fs::read_to_string(repo_root().join("include/dcs_status.h")).unwrap_or_default();
+    // Whole identifiers only: `dcs_status_retry` must not be found in `dcs_status_retry_of`.
+    let identifiers: BTreeSet<&str> = header
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
+        .collect();
     for item in &items {
         let Some((_, c)) = CORE_API.iter().find(|(name, _)| name == item) else {
             panic!(
@@ -365,7 +401,7 @@ fn every_public_core_item_is_exported_or_listed_as_not() {
         if let Ok(names) = c {
             for name in *names {
                 assert!(
-                    header.contains(name),
+                    identifiers.contains(name),
                     "`{item}`: {name} is not in the header"
                 );
             }

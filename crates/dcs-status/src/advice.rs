@@ -12,8 +12,8 @@ use core::fmt;
 /// ```
 /// use dcs_status::{RetryAdvice, Status};
 ///
-/// assert_eq!(Status::NOT_FOUND.retry(), RetryAdvice::ModifyRequest);
-/// assert_eq!(Status::TOO_MANY_REQUESTS.retry().as_str(), "retry_after");
+/// assert_eq!(Status::NOT_FOUND.retry_advice(), RetryAdvice::ModifyRequest);
+/// assert_eq!(Status::TOO_MANY_REQUESTS.retry_advice().as_str(), "retry_after");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RetryAdvice {

@@ -40,7 +40,7 @@ impl Class {
     /// The class of a code in 100–599, or `None` for any other number.
     ///
     /// Codes 600–999 have no class of their own: [`crate::lookup`] reports them as
-    /// [`crate::Kind::Invalid`] and treats them as server errors.
+    /// [`crate::LookupKind::Invalid`] and treats them as server errors.
     pub const fn of(code: u16) -> Option<Class> {
         match code {
             100..=199 => Some(Class::Informational),

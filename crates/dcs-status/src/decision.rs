@@ -1,12 +1,22 @@
 //! The retry decision: what a client should do after a response.
 
-use core::ffi::CStr;
 use core::fmt;
 use core::time::Duration;
 
-use crate::{lookup, parse_retry_after, Lookup, NotAStatusCode};
+use crate::{lookup, parse_retry_after, Action, Lookup, NotAStatusCodeError};
 
-/// What a client should do about a response.
+/// What a client should do about a response: an [`Action`], with the delay for
+/// [`Action::RetryAfter`].
+///
+/// ```
+/// use std::time::Duration;
+/// use dcs_status::{Action, Decision};
+///
+/// let decision = Decision::RetryAfter(Duration::from_secs(120));
+/// assert_eq!(decision.action(), Action::RetryAfter);
+/// assert_eq!(decision.to_string(), "retry_after 120s");
+/// assert_eq!(Decision::DoNotRetry.to_string(), "do_not_retry");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Decision {
     /// Do not send the request again (as it is).
@@ -18,18 +28,12 @@ pub enum Decision {
 }
 
 impl Decision {
-    /// The canonical name of the action: `do_not_retry`, `retry_after` or
-    /// `retry_with_backoff`.
-    pub const fn as_str(&self) -> &'static str {
-        crate::str_of(self.as_cstr())
-    }
-
-    /// [`Decision::as_str`] as a NUL-terminated C string (for the C ABI).
-    pub const fn as_cstr(&self) -> &'static CStr {
+    /// What to do, without the delay.
+    pub const fn action(&self) -> Action {
         match self {
-            Decision::DoNotRetry => c"do_not_retry",
-            Decision::RetryAfter(_) => c"retry_after",
-            Decision::RetryWithBackoff => c"retry_with_backoff",
+            Decision::DoNotRetry => Action::DoNotRetry,
+            Decision::RetryAfter(_) => Action::RetryAfter,
+            Decision::RetryWithBackoff => Action::RetryWithBackoff,
         }
     }
 
@@ -52,7 +56,7 @@ impl fmt::Display for Decision {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Decision::RetryAfter(delay) => write!(f, "retry_after {}s", delay.as_secs()),
-            other => f.write_str(other.as_str()),
+            other => other.action().fmt(f),
         }
     }
 }
@@ -130,7 +134,7 @@ pub fn decide(
     retry_after: Option<&str>,
     now: i64,
     idempotent: bool,
-) -> Result<Decision, NotAStatusCode> {
+) -> Result<Decision, NotAStatusCodeError> {
     Ok(lookup(code)?.decide(retry_after.map(str::as_bytes), now, idempotent))
 }
 

@@ -8,7 +8,8 @@ use crate::Status;
 /// The whole table as canonical JSON.
 ///
 /// A JSON array in code order, one object per line, each with exactly the keys
-/// `code`, `name`, `ident`, `phrase`, `class`, `retry`, `description` in that order,
+/// `code`, `name`, `ident`, `phrase`, `class`, `retry` (the retry advice),
+/// `description` in that order,
 /// no spaces between tokens, and `"`, `\` and control characters escaped (`\n`,
 /// `\t`, `\u001f`, ...); other characters are written as they are. Ends with a newline.
 /// Byte for byte what `dcs-status list --json` prints.
@@ -17,7 +18,8 @@ use crate::Status;
 /// let json = dcs_status::table_json();
 /// assert!(json.starts_with("[\n{\"code\":100,\"name\":\"Continue\",\"ident\":\"CONTINUE\","));
 /// assert!(json.ends_with("}\n]\n"));
-/// assert_eq!(json.lines().count(), 44);
+/// // One line per entry, and the brackets.
+/// assert_eq!(json.lines().count(), dcs_status::Status::all().len() + 2);
 /// ```
 pub fn table_json() -> String {
     let mut out = String::with_capacity(16 * 1024);
@@ -53,7 +55,7 @@ pub fn entry_json(out: &mut String, status: &Status) {
     out.push_str(",\"class\":");
     string(out, status.class().as_str());
     out.push_str(",\"retry\":");
-    string(out, status.retry().as_str());
+    string(out, status.retry_advice().as_str());
     out.push_str(",\"description\":");
     string(out, status.description());
     out.push('}');

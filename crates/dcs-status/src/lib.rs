@@ -1,7 +1,7 @@
 //! The status-code table of the Distributed Cache Service (DCS) API, and every rule
 //! derived from it.
 //!
-//! The DCS API reference page "Status Codes" (dcs-api-0312043) lists 42 HTTP status
+//! The DCS API reference page "Status Codes" (dcs-api-0312043) lists HTTP status
 //! codes, each with DCS's own name, a description, and for some, advice on retrying.
 //! This crate holds that table ([`Status`]) and answers the questions every DCS client
 //! asks of it, identically for the C, Go and Python bindings built on it:
@@ -12,7 +12,13 @@
 //! - which entry a name refers to: [`from_name`] (DCS names, idents, IANA and older
 //!   RFC phrases, case- and separator-insensitive);
 //! - whether it is an error, and of which [`Class`];
-//! - whether and when to retry: [`RetryAdvice`], [`parse_retry_after`], [`decide`].
+//! - whether and when to retry: [`RetryAdvice`], [`parse_retry_after`], [`decide`]
+//!   (an [`Action`] and its delay).
+//!
+//! It is also the only author of the text users see, so that every binding says the
+//! same thing: [`Lookup::explain`], [`HttpError`]'s message, every error's message
+//! ([`ErrorKind`], [`error_message`]), with untrusted input always [`quote`]d
+//! (escaped, at most 64 characters).
 //!
 //! ```
 //! use std::time::Duration;
@@ -35,31 +41,45 @@
 //! The whole table in its canonical JSON form is [`table_json`].
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+// Inputs and `now` are untrusted: arithmetic is checked or saturating, so that no value
+// can wrap into a wrong answer or panic. A site that cannot overflow says why, in a
+// local `allow`.
+#![deny(clippy::arithmetic_side_effects)]
 
+mod action;
 mod advice;
 mod body;
 mod catalogue;
 mod class;
+mod clock;
 mod decision;
+mod error_kind;
+mod explain;
+mod http_error;
 mod json;
 mod lookup;
 mod names;
+mod quote;
 mod retry_after;
 mod table;
-mod text;
 
+pub use action::Action;
 pub use advice::RetryAdvice;
 pub use body::{parse_error_body, resolve_request_id, ErrorBody, RawStr};
 pub use catalogue::{catalogue_entry_json, catalogue_json};
 pub use catalogue::{CatalogueEntry, ErrorAdvice, UnknownErrorCode};
 pub use class::Class;
+pub use clock::unix_now;
 pub use decision::{decide, method_is_idempotent, Decision};
+pub use error_kind::{error_message, ErrorKind, ErrorMessage};
+pub use explain::{parse_query, table_text, QueryError};
+pub use http_error::HttpError;
 pub use json::{entry_json, table_json};
-pub use lookup::{lookup, Kind, Lookup, NotAStatusCode};
-pub use names::{from_name, from_name_bytes, ident_from_name, UnknownName};
+pub use lookup::{lookup, GivenNumber, Lookup, LookupKind, NotAStatusCodeError};
+pub use names::{from_name, from_name_bytes, ident_from_name, UnknownNameError};
+pub use quote::{quote, Quoted};
 pub use retry_after::{parse_http_date, parse_retry_after, RetryAfterError};
 pub use table::Status;
-pub use text::{parse_query, table_text, QueryError};
 
 /// The text of one of the crate's static C strings (all are ASCII, so this never
 /// yields the empty fallback).

@@ -7,7 +7,7 @@
 
 use core::fmt;
 
-use crate::Status;
+use crate::{quote, ErrorKind, Quoted, Status};
 
 /// Words of a name in lower case, joined by `_`: the key names are compared by.
 ///
@@ -28,10 +28,14 @@ impl Key {
 
     /// Splits `text` into words and joins them lower-cased with `_`.
     ///
-    /// With `camel`, camelCase boundaries split words too. With `any_separator`, every character that is not an ASCII letter or digit
-    /// separates words (the ident rule, for the document's own names). Without it
-    /// (user input), only spaces, tabs, `-`, `_`, `(` and `)` do, and anything else
-    /// makes the name unknown. `None` also for a name with no words or too long a key.
+    /// With `camel`, camelCase boundaries split words too. With `any_separator`, every
+    /// character that is not an ASCII letter or digit separates words (the ident rule,
+    /// for the document's own names). Without it (user input), only spaces, tabs, `-`,
+    /// `_`, `(` and `)` do, and anything else makes the name unknown. `None` also for a
+    /// name with no words or too long a key.
+    // Indexes only: `i < text.len()` and `key.len < CAPACITY` are checked before each
+    // step, so no sum overflows.
+    #[allow(clippy::arithmetic_side_effects)]
     const fn of(text: &[u8], any_separator: bool, camel: bool) -> Option<Key> {
         let mut key = Key {
             bytes: [0; Key::CAPACITY],
@@ -73,6 +77,7 @@ impl Key {
     }
 
     /// Byte-wise order, usable in `const` code.
+    #[allow(clippy::arithmetic_side_effects)] // `i` stays below both lengths
     const fn cmp(a: &[u8], b: &[u8]) -> core::cmp::Ordering {
         use core::cmp::Ordering;
         let mut i = 0;
@@ -99,6 +104,7 @@ impl Key {
 /// Whether the letter or digit at `i` starts a new word by camelCase: an upper-case
 /// letter after a lower-case letter or digit (`NotFound`), or the last capital of an
 /// acronym followed by a lower-case letter (`HTTPVersion`).
+#[allow(clippy::arithmetic_side_effects)] // 0 < i < text.len(), checked first
 const fn camel_boundary(text: &[u8], i: usize) -> bool {
     if i == 0 || i >= text.len() || !text[i].is_ascii_uppercase() {
         return false;
@@ -126,7 +132,7 @@ const fn camel_boundary(text: &[u8], i: usize) -> bool {
 /// assert_eq!(ident_from_name("OK"), "OK");
 /// ```
 pub fn ident_from_name(name: &str) -> String {
-    let mut ident = String::with_capacity(name.len() + 4);
+    let mut ident = String::with_capacity(name.len().saturating_add(4));
     let bytes = name.as_bytes();
     let mut start_of_word = false;
     for (i, &c) in bytes.iter().enumerate() {
@@ -239,9 +245,13 @@ const fn expect_key(text: &str) -> Key {
 /// Accepts DCS's name, the ident, today's IANA phrase, and the older phrases of
 /// RFC 2616, RFC 7231 and RFC 4918 (`"Gateway Time-out"`, `"Request Entity Too
 /// Large"`, `"Payload Too Large"`, `"Request-URI Too Long"`, `"Unprocessable
-/// Entity"`, ...), in any case, with spaces, hyphens and underscores interchangeable
-/// and camelCase read as separate words (`"NotFound"`, `"notFound"`). Surrounding spaces are ignored. Any other
-/// name is an error, never a guess. No allocation on success.
+/// Entity"`, ...), in any case, with spaces, tabs, hyphens and underscores
+/// interchangeable, parentheses read as spaces (`"(Unused)"`) and camelCase read as
+/// separate words (`"NotFound"`, `"notFound"`). Surrounding spaces are ignored. Any
+/// other name is an error, never a guess.
+///
+/// No allocation on success; an unknown name's error keeps a [`Quoted`] copy of at
+/// most its first 64 characters, whatever its length.
 ///
 /// ```
 /// use dcs_status::{from_name, Status};
@@ -252,14 +262,18 @@ const fn expect_key(text: &str) -> Key {
 /// assert_eq!(from_name("Gateway Time-out").unwrap().code(), 504);
 /// assert!(from_name("not founded").is_err());
 /// ```
-pub fn from_name(name: &str) -> Result<&'static Status, UnknownName> {
-    find(name.as_bytes()).ok_or_else(|| UnknownName {
-        name: name.to_owned(),
-    })
+pub fn from_name(name: &str) -> Result<&'static Status, UnknownNameError> {
+    find(name.as_bytes()).ok_or_else(|| UnknownNameError::new(name))
 }
 
-/// [`from_name`] on raw bytes (for callers holding bytes, such as the C ABI): `None`
-/// for an unknown name, including any that is not ASCII.
+/// [`from_name`] on raw bytes, never allocating: `None` for an unknown name, including
+/// any that is not ASCII. The C ABI's `dcs_status_from_name` calls it (after checking
+/// UTF-8); [`UnknownNameError::new`] makes the error when one is wanted.
+///
+/// ```
+/// assert_eq!(dcs_status::from_name_bytes(b"not found").map(|s| s.code()), Some(404));
+/// assert!(dcs_status::from_name_bytes(b"no\xffname").is_none());
+/// ```
 pub fn from_name_bytes(name: &[u8]) -> Option<&'static Status> {
     find(name)
 }
@@ -279,29 +293,62 @@ fn find(name: &[u8]) -> Option<&'static Status> {
 }
 
 /// The error of [`from_name`]: no entry has this name.
+///
+/// It keeps the name [`quote`]d, so a huge name costs no more than a short one.
+///
+/// ```
+/// use dcs_status::{from_name, ErrorKind};
+///
+/// let err = from_name("no such\tname").unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::UnknownName);
+/// assert_eq!(
+///     err.to_string(),
+///     r#"unknown status name "no such\tname": expected a DCS name ("NotFound"), an ident ("NOT_FOUND") or a reason phrase ("Not Found")"#
+/// );
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UnknownName {
-    name: String,
+pub struct UnknownNameError {
+    // Boxed: a `Quoted` is a few hundred bytes, too many to return by value in every
+    // `Result` of a lookup by name.
+    name: Box<Quoted>,
 }
 
-impl UnknownName {
-    /// The name as it was given.
-    pub fn name(&self) -> &str {
+impl UnknownNameError {
+    /// The error for `name` (raw bytes: UTF-8 or not), which is quoted, not copied.
+    pub fn new(name: impl AsRef<[u8]>) -> Self {
+        UnknownNameError {
+            name: Box::new(quote(name)),
+        }
+    }
+
+    /// The name as it was given, quoted and possibly shortened.
+    pub fn name(&self) -> &Quoted {
         &self.name
     }
-}
 
-impl fmt::Display for UnknownName {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "unknown status name {:?}: expected a DCS name (\"NotFound\"), an ident (\"NOT_FOUND\") or a reason phrase (\"Not Found\")",
-            self.name
-        )
+    /// [`ErrorKind::UnknownName`].
+    pub const fn kind(&self) -> ErrorKind {
+        ErrorKind::UnknownName
     }
 }
 
-impl std::error::Error for UnknownName {}
+impl fmt::Display for UnknownNameError {
+    /// `unknown status name "nope": expected a DCS name ("NotFound"), an ident
+    /// ("NOT_FOUND") or a reason phrase ("Not Found")`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        unknown_name(f, &self.name)
+    }
+}
+
+impl std::error::Error for UnknownNameError {}
+
+/// The message of [`ErrorKind::UnknownName`] about `name`.
+pub(crate) fn unknown_name(f: &mut fmt::Formatter<'_>, name: &Quoted) -> fmt::Result {
+    write!(
+        f,
+        "unknown status name {name}: expected a DCS name (\"NotFound\"), an ident (\"NOT_FOUND\") or a reason phrase (\"Not Found\")"
+    )
+}
 
 #[cfg(test)]
 mod tests {

@@ -1,8 +1,13 @@
 //! Parsing the Retry-After header field (RFC 9110 §10.2.3).
+//!
+//! Every step of the date and delay arithmetic is checked or saturating: the input and
+//! `now` are untrusted, and a wrapped or panicking sum must never become a delay (the
+//! crate denies `clippy::arithmetic_side_effects`).
 
-use core::ffi::CStr;
 use core::fmt;
 use core::time::Duration;
+
+use crate::ErrorKind;
 
 /// Parses a Retry-After value into the delay it asks for, relative to `now`.
 ///
@@ -18,7 +23,9 @@ use core::time::Duration;
 ///   (31 November, 29 February 2027, hour 25) are errors. The day name is checked
 ///   for form only.
 ///
-/// Spaces and tabs around the value are allowed. No allocation.
+/// Spaces and tabs around the value are allowed. Any `now` is valid, from `i64::MIN`
+/// to `i64::MAX`: the arithmetic is exact (a date later than `i64::MAX` seconds is no
+/// overflow). No allocation.
 ///
 /// ```
 /// use std::time::Duration;
@@ -41,9 +48,10 @@ pub fn parse_retry_after(value: impl AsRef<[u8]>, now: i64) -> Result<Duration, 
     match value.first() {
         None => Err(RetryAfterError::Empty),
         Some(c) if c.is_ascii_alphabetic() => {
-            let at = parse_http_date(value, now)?;
+            let at = http_date(value, now)?;
+            let delay = at.saturating_sub(i128::from(now)).max(0);
             Ok(Duration::from_secs(
-                u64::try_from(at.saturating_sub(now)).unwrap_or(0),
+                u64::try_from(delay).unwrap_or(u64::MAX),
             ))
         }
         Some(_) => parse_delay_seconds(value).map(Duration::from_secs),
@@ -52,12 +60,20 @@ pub fn parse_retry_after(value: impl AsRef<[u8]>, now: i64) -> Result<Duration, 
 
 /// Parses an HTTP-date (RFC 9110 §5.6.7) into Unix seconds.
 ///
-/// `now` (Unix seconds) is needed only to place an RFC 850 two-digit year.
+/// `now` (Unix seconds) is needed only to place an RFC 850 two-digit year. An RFC 850
+/// date placed beyond the range of `i64` (with `now` within 50 years of it) saturates
+/// at `i64::MIN` or `i64::MAX`.
 ///
 /// ```
 /// assert_eq!(dcs_status::parse_http_date(b"Sun, 06 Nov 1994 08:49:37 GMT", 0), Ok(784_111_777));
 /// ```
 pub fn parse_http_date(value: &[u8], now: i64) -> Result<i64, RetryAfterError> {
+    let at = http_date(value, now)?;
+    Ok(i64::try_from(at).unwrap_or(if at < 0 { i64::MIN } else { i64::MAX }))
+}
+
+/// [`parse_http_date`], in `i128` so that any date near any `now` is exact.
+fn http_date(value: &[u8], now: i64) -> Result<i128, RetryAfterError> {
     let value = trim_ows(value);
     if value.is_empty() {
         return Err(RetryAfterError::Empty);
@@ -102,34 +118,31 @@ impl RetryAfterError {
         RetryAfterError::ImpossibleDate,
     ];
 
-    /// The canonical name of the error: `empty`, `invalid_delay`, `invalid_date` or
-    /// `impossible_date` (as the shared test vectors write it).
-    pub const fn as_str(self) -> &'static str {
+    /// The kind of error, whose name (`retry_after_invalid_delay`, ...) the shared
+    /// test vectors and every binding use.
+    ///
+    /// ```
+    /// use dcs_status::{ErrorKind, RetryAfterError};
+    ///
+    /// assert_eq!(RetryAfterError::Empty.kind(), ErrorKind::RetryAfterEmpty);
+    /// ```
+    pub const fn kind(self) -> ErrorKind {
         match self {
-            RetryAfterError::Empty => "empty",
-            RetryAfterError::InvalidDelay => "invalid_delay",
-            RetryAfterError::InvalidDate => "invalid_date",
-            RetryAfterError::ImpossibleDate => "impossible_date",
+            RetryAfterError::Empty => ErrorKind::RetryAfterEmpty,
+            RetryAfterError::InvalidDelay => ErrorKind::RetryAfterInvalidDelay,
+            RetryAfterError::InvalidDate => ErrorKind::RetryAfterInvalidDate,
+            RetryAfterError::ImpossibleDate => ErrorKind::RetryAfterImpossibleDate,
         }
     }
 
-    /// What was wrong, for a person.
+    /// What was wrong, for a person: [`ErrorKind::message`] of [`RetryAfterError::kind`].
     pub const fn message(self) -> &'static str {
-        crate::str_of(self.message_cstr())
-    }
-
-    /// [`RetryAfterError::message`] as a NUL-terminated C string (for the C ABI).
-    pub const fn message_cstr(self) -> &'static CStr {
-        match self {
-            RetryAfterError::Empty => c"Retry-After is empty: expected delay-seconds such as \"120\" or an HTTP-date such as \"Sun, 06 Nov 1994 08:49:37 GMT\"",
-            RetryAfterError::InvalidDelay => c"Retry-After delay-seconds must be ASCII digits only: no sign, decimal point, inner spaces or non-ASCII digits",
-            RetryAfterError::InvalidDate => c"Retry-After is not an HTTP-date: expected IMF-fixdate \"Sun, 06 Nov 1994 08:49:37 GMT\", RFC 850 \"Sunday, 06-Nov-94 08:49:37 GMT\" or asctime \"Sun Nov  6 08:49:37 1994\"",
-            RetryAfterError::ImpossibleDate => c"Retry-After names a date or time that does not exist: a day past the end of its month, an hour over 23, a minute over 59 or a second over 60",
-        }
+        self.kind().message()
     }
 }
 
 impl fmt::Display for RetryAfterError {
+    /// The message alone; [`crate::error_message`] puts the quoted value in front.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.message())
     }
@@ -154,8 +167,27 @@ fn parse_delay_seconds(v: &[u8]) -> Result<u64, RetryAfterError> {
         return Err(RetryAfterError::InvalidDelay);
     }
     Ok(v.iter().fold(0u64, |n, d| {
-        n.saturating_mul(10).saturating_add(u64::from(d - b'0'))
+        n.saturating_mul(10)
+            .saturating_add(u64::from(d.wrapping_sub(b'0')))
     }))
+}
+
+/// Unix seconds of a day number and a time of day, exactly. In `i128`: a day an `i64`
+/// of seconds can reach, times 86 400, may pass `i64::MAX` (an RFC 850 date just after
+/// it), but an `i64` times 86 400 plus a day's seconds is below 2^81, far inside `i128`.
+#[allow(clippy::arithmetic_side_effects)] // cannot overflow: see above
+fn unix_seconds(days: i64, hour: u8, minute: u8, second: u8) -> i128 {
+    i128::from(days) * 86_400
+        + i128::from(hour) * 3_600
+        + i128::from(minute) * 60
+        + i128::from(second)
+}
+
+/// `n` followed by the ASCII digit `d`, for the date's fields (at most four digits,
+/// so below 10^4: no overflow).
+#[allow(clippy::arithmetic_side_effects)] // n < 1000 and d is a digit: see above
+fn decimal_digit(n: i64, d: u8) -> i64 {
+    n * 10 + i64::from(d - b'0')
 }
 
 /// A calendar date and time of day, as written (not yet checked).
@@ -169,7 +201,7 @@ struct DateTime {
 }
 
 impl DateTime {
-    fn to_unix(&self) -> Result<i64, RetryAfterError> {
+    fn to_unix(&self) -> Result<i128, RetryAfterError> {
         let valid = (1..=12).contains(&self.month)
             && self.day >= 1
             && self.day <= days_in_month(self.year, self.month)
@@ -180,10 +212,7 @@ impl DateTime {
             return Err(RetryAfterError::ImpossibleDate);
         }
         let days = days_from_civil(self.year, self.month, self.day);
-        Ok(days * 86_400
-            + i64::from(self.hour) * 3_600
-            + i64::from(self.minute) * 60
-            + i64::from(self.second))
+        Ok(unix_seconds(days, self.hour, self.minute, self.second))
     }
 }
 
@@ -280,7 +309,7 @@ impl Parser<'_> {
         match self.rest.split_at_checked(count) {
             Some((digits, rest)) if digits.iter().all(u8::is_ascii_digit) => {
                 self.rest = rest;
-                Ok(digits.iter().fold(0, |n, d| n * 10 + i64::from(d - b'0')))
+                Ok(digits.iter().fold(0i64, |n, d| decimal_digit(n, *d)))
             }
             _ => Err(RetryAfterError::InvalidDate),
         }
@@ -300,7 +329,9 @@ impl Parser<'_> {
     /// A month name; its number, 1 to 12.
     fn month(&mut self) -> Result<i64, RetryAfterError> {
         let index = self.one_of(&MONTHS)?;
-        Ok(index as i64 + 1)
+        i64::try_from(index)
+            .map(|i| i.saturating_add(1))
+            .map_err(|_| RetryAfterError::InvalidDate)
     }
 }
 
@@ -326,6 +357,9 @@ fn date(
 
 /// RFC 9110 §5.6.7: a two-digit year that appears to be more than 50 years in the
 /// future is the most recent past year with the same last two digits.
+// Bounded: civil_year is within ±2.93e11 for any i64 `now` and two_digits is 0..=99,
+// so these sums stay far inside i64.
+#[allow(clippy::arithmetic_side_effects)]
 fn rfc850_year(two_digits: i64, now: i64) -> i64 {
     let now_year = civil_year(now);
     // The year with these last two digits in now_year - 49 ..= now_year + 50.
@@ -340,6 +374,8 @@ fn rfc850_year(two_digits: i64, now: i64) -> i64 {
 }
 
 fn is_leap_year(year: i64) -> bool {
+    // `%` by a constant other than 0 and -1 cannot overflow; a remainder of 0 means
+    // "divisible" for negative years too.
     year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
 }
 
@@ -352,32 +388,56 @@ fn days_in_month(year: i64, month: u8) -> u8 {
     }
 }
 
-/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
+/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm); exact
+/// for any year within 2.5e16 of year 0, far beyond the ±2.9e11 an `i64` of seconds
+/// reaches.
 fn days_from_civil(year: i64, month: u8, day: u8) -> i64 {
-    let (month, day) = (i64::from(month), i64::from(day));
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y.rem_euclid(400);
-    let mp = (month + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// The Gregorian year in which Unix second `t` falls.
-fn civil_year(t: i64) -> i64 {
-    let z = t.div_euclid(86_400) + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let year = yoe + era * 400;
-    if mp >= 10 {
-        year + 1
+    // Years start in March, so that February's leap day ends the year.
+    let y = if month <= 2 {
+        year.saturating_sub(1)
     } else {
         year
-    }
+    };
+    let era = y.div_euclid(400);
+    let year_of_era = y.rem_euclid(400);
+    era.saturating_mul(146_097)
+        .saturating_add(day_of_era(year_of_era, month, day))
+        .saturating_sub(719_468)
+}
+
+/// The day within its 400-year era (0..=146_096) of a date, its year counted from
+/// March within the era.
+// Bounded: year_of_era in 0..=399, month in 1..=12, day in 1..=31 keep every value
+// below 10^6, so the plain arithmetic cannot overflow (and stays cheap).
+#[allow(clippy::arithmetic_side_effects)]
+fn day_of_era(year_of_era: i64, month: u8, day: u8) -> i64 {
+    let march_based_month = (i64::from(month) + 9) % 12;
+    let day_of_year = (153 * march_based_month + 2) / 5 + i64::from(day) - 1;
+    year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year
+}
+
+/// The Gregorian year in which Unix second `t` falls (any `t`: within ±2.93e11).
+// Bounded: t / 86_400 is within ±1.07e14 and the era within ±7.4e8 for any i64 `t`, so
+// these sums and products stay far inside i64.
+#[allow(clippy::arithmetic_side_effects)]
+fn civil_year(t: i64) -> i64 {
+    let days = t.div_euclid(86_400) + 719_468; // from 0000-03-01
+    let era = days.div_euclid(146_097);
+    era * 400 + year_in_era(days.rem_euclid(146_097))
+}
+
+/// The Gregorian year (counted from the era's first, 0..=400) of the era's day
+/// `day_of_era` (0..=146_096).
+// Bounded: day_of_era in 0..=146_096 keeps every value below 10^6, so the plain
+// arithmetic cannot overflow (and stays cheap).
+#[allow(clippy::arithmetic_side_effects)]
+fn year_in_era(day_of_era: i64) -> i64 {
+    let doe = day_of_era;
+    let year_of_era = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let day_of_year = doe - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let march_based_month = (5 * day_of_year + 2) / 153;
+    // January and February belong to the next calendar year.
+    year_of_era + i64::from(march_based_month >= 10)
 }
 
 #[cfg(test)]
@@ -395,6 +455,42 @@ mod tests {
         ] {
             assert_eq!(parse_http_date(v.as_bytes(), NOW), Ok(NOW), "{v}");
         }
+    }
+
+    #[test]
+    fn civil_year_and_days_from_civil_agree_at_the_ends_of_i64() {
+        for t in [i64::MIN, i64::MIN + 1, -1, 0, 1, i64::MAX - 1, i64::MAX] {
+            let year = civil_year(t);
+            let start = unix_seconds(days_from_civil(year, 1, 1), 0, 0, 0);
+            let next = unix_seconds(days_from_civil(year + 1, 1, 1), 0, 0, 0);
+            assert!(
+                start <= i128::from(t) && i128::from(t) < next,
+                "{t}: {year}"
+            );
+        }
+    }
+
+    #[test]
+    fn rfc850_dates_near_the_ends_of_i64_are_exact() {
+        // A date within 50 years of `now` is placed next to it, even past i64::MAX.
+        let year = civil_year(i64::MAX);
+        let yy = year.rem_euclid(100);
+        for now in [i64::MAX, i64::MAX - 86_400 * 365 * 10] {
+            let value = format!("Sunday, 01-Jan-{:02} 00:00:00 GMT", (yy + 1) % 100);
+            let at = unix_seconds(days_from_civil(year + 1, 1, 1), 0, 0, 0);
+            let expected = u64::try_from(at - i128::from(now)).unwrap();
+            assert_eq!(
+                parse_retry_after(&value, now),
+                Ok(Duration::from_secs(expected)),
+                "{value} at {now}"
+            );
+            assert_eq!(parse_http_date(value.as_bytes(), now), Ok(i64::MAX));
+        }
+        let value = "Sunday, 06-Nov-94 08:49:37 GMT";
+        let fifty_years = Duration::from_secs(51 * 366 * 86_400);
+        let delay = parse_retry_after(value, i64::MIN).unwrap();
+        assert!(delay < fifty_years, "{delay:?}");
+        assert!(parse_http_date(value.as_bytes(), i64::MIN).unwrap() < 0);
     }
 
     #[test]

@@ -1,21 +1,29 @@
-//! Lookups, name lookups, Retry-After parsing and decisions never allocate.
+//! Lookups, name lookups, Retry-After parsing and decisions never allocate; errors
+//! about untrusted input allocate a fixed amount, whatever the input's size.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
-use dcs_status::{decide, from_name_bytes, lookup, parse_retry_after, Status};
+use dcs_status::{
+    decide, error_message, from_name, from_name_bytes, lookup, parse_retry_after, quote, ErrorKind,
+    HttpError, Status,
+};
 
 struct Counting;
 
 thread_local! {
-    /// Allocations made by this thread (tests run on several threads at once).
-    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+    /// Allocations made by this thread, and their bytes (tests run on several threads
+    /// at once).
+    static ALLOCATIONS: Cell<(usize, usize)> = const { Cell::new((0, 0)) };
 }
 
 // SAFETY: forwards to the system allocator, only counting calls.
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        ALLOCATIONS.with(|n| n.set(n.get() + 1));
+        ALLOCATIONS.with(|n| {
+            let (count, bytes) = n.get();
+            n.set((count + 1, bytes + layout.size()));
+        });
         // SAFETY: same contract as ours.
         unsafe { System.alloc(layout) }
     }
@@ -28,15 +36,17 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static GLOBAL: Counting = Counting;
 
-fn allocations_during(f: impl FnOnce()) -> usize {
-    let before = ALLOCATIONS.with(Cell::get);
+/// How many allocations `f` made, and how many bytes they asked for.
+fn allocations_during(f: impl FnOnce()) -> (usize, usize) {
+    let (count, bytes) = ALLOCATIONS.with(Cell::get);
     f();
-    ALLOCATIONS.with(Cell::get) - before
+    let (count_after, bytes_after) = ALLOCATIONS.with(Cell::get);
+    (count_after - count, bytes_after - bytes)
 }
 
 #[test]
 fn the_hot_paths_do_not_allocate() {
-    let count = allocations_during(|| {
+    let (count, _) = allocations_during(|| {
         for code in 0u16..=1100 {
             std::hint::black_box(Status::from_code(code));
             std::hint::black_box(lookup(code).ok());
@@ -55,15 +65,42 @@ fn the_hot_paths_do_not_allocate() {
         ] {
             std::hint::black_box(parse_retry_after(value, 0).ok());
         }
+        std::hint::black_box(quote("any text"));
+        std::hint::black_box(HttpError::new(429, Some(b"120"), Some(b"id"), 0, false).ok());
     });
     assert_eq!(count, 0, "allocations on the hot paths");
 }
 
+/// The reproducer: an unknown name of hundreds of megabytes once cost a copy of
+/// itself. A 10 MB name (and a 10 MB header value) must cost a fixed, small amount.
+#[test]
+fn errors_about_huge_input_allocate_a_fixed_small_amount() {
+    let huge = vec![b'\n'; 10 * 1024 * 1024];
+    let huge_text = String::from_utf8(huge.clone()).unwrap();
+    let mut message_len = 0;
+    let (count, bytes) = allocations_during(|| {
+        let err = from_name(&huge_text).unwrap_err();
+        std::hint::black_box(&err);
+        std::hint::black_box(from_name_bytes(&huge));
+        std::hint::black_box(parse_retry_after(&huge, i64::MAX).err());
+        std::hint::black_box(HttpError::new(503, Some(&huge), Some(&huge), 0, true).ok());
+        std::hint::black_box(quote(&huge));
+    });
+    assert!(count <= 1, "{count} allocations");
+    assert!(bytes < 1024, "{bytes} bytes allocated for a 10 MB input");
+    let (_, bytes) = allocations_during(|| {
+        message_len = error_message(ErrorKind::UnknownName, &huge)
+            .to_string()
+            .len();
+    });
+    assert!(message_len < 500, "a message of {message_len} bytes");
+    assert!(bytes < 4096, "{bytes} bytes allocated for the message");
+}
+
 #[test]
 fn the_counter_sees_allocations() {
-    // An unknown name's error keeps the name: one allocation, so the counter works.
-    let count = allocations_during(|| {
-        std::hint::black_box(dcs_status::from_name("no such name").err());
+    let (count, bytes) = allocations_during(|| {
+        std::hint::black_box(vec![0u8; 100]);
     });
-    assert!(count > 0);
+    assert!(count > 0 && bytes >= 100);
 }

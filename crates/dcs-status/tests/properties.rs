@@ -3,7 +3,8 @@
 use std::time::Duration;
 
 use dcs_status::{
-    decide, from_name, lookup, parse_http_date, parse_retry_after, Class, Kind, Status,
+    decide, error_message, from_name, lookup, parse_http_date, parse_retry_after, quote, Class,
+    ErrorKind, HttpError, LookupKind, Quoted, Status,
 };
 use proptest::prelude::*;
 
@@ -65,12 +66,12 @@ proptest! {
                 prop_assert!((100..=999).contains(&code));
                 prop_assert_eq!(found.code(), code);
                 match found.kind() {
-                    Kind::Documented => prop_assert_eq!(found.status().code(), code),
-                    Kind::Unrecognized => {
+                    LookupKind::Documented => prop_assert_eq!(found.status().code(), code),
+                    LookupKind::Unrecognized => {
                         prop_assert_eq!(Some(found.class()), Class::of(code));
                         prop_assert_eq!(found.status().code(), code / 100 * 100);
                     }
-                    Kind::Invalid => {
+                    LookupKind::Invalid => {
                         prop_assert!(code >= 600);
                         prop_assert_eq!(found.class(), Class::ServerError);
                     }
@@ -79,10 +80,10 @@ proptest! {
             }
             Err(e) => {
                 prop_assert!(!(100..=999).contains(&code));
-                prop_assert_eq!(e.code(), i64::from(code));
+                prop_assert_eq!(e.code(), Some(i64::from(code)));
             }
         }
-        prop_assert_eq!(Status::from_code(code).is_some(), lookup(code).is_ok_and(|f| f.kind() == Kind::Documented));
+        prop_assert_eq!(Status::from_code(code).is_some(), lookup(code).is_ok_and(|f| f.kind() == LookupKind::Documented));
     }
 
     #[test]
@@ -91,7 +92,7 @@ proptest! {
     }
 
     #[test]
-    fn names_idents_and_phrases_round_trip(index in 0usize..42) {
+    fn names_idents_and_phrases_round_trip(index in 0..Status::all().len()) {
         let s = &Status::all()[index];
         for name in [s.name(), s.ident(), s.phrase()] {
             prop_assert_eq!(from_name(name), Ok(s), "{}", name);
@@ -100,7 +101,7 @@ proptest! {
 
     #[test]
     fn any_case_and_any_separators_between_the_words_find_the_entry(
-        index in 0usize..42,
+        index in 0..Status::all().len(),
         upper_mask: u64,
         separators in prop::collection::vec(prop::sample::select(vec![" ", "-", "_", "  ", " - ", "\t"]), 8),
     ) {
@@ -121,9 +122,56 @@ proptest! {
     }
 
     #[test]
-    fn arbitrary_text_never_panics(text in ".{0,60}") {
+    fn arbitrary_text_never_panics(text in ".{0,60}", now: i64) {
         let _ = from_name(&text);
-        let _ = parse_retry_after(&text, 0);
+        let _ = parse_retry_after(&text, now);
+    }
+
+    #[test]
+    fn arbitrary_bytes_at_any_now_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..80), now: i64, code in 0i64..1100, idempotent: bool) {
+        let _ = parse_retry_after(&bytes, now);
+        let _ = parse_http_date(&bytes, now);
+        if let Ok(found) = lookup(code) {
+            let _ = found.decide(Some(&bytes), now, idempotent);
+        }
+        for kind in ErrorKind::ALL {
+            prop_assert!(error_message(kind, &bytes).to_string().len() < 1_000);
+        }
+    }
+
+    #[test]
+    fn quotes_of_short_text_are_rust_debug(text in "(?s).{0,64}|[\\x00-\\x7f\\u{300}-\\u{36f}]{0,64}") {
+        prop_assert_eq!(quote(&text).to_string(), format!("{text:?}"));
+    }
+
+    #[test]
+    fn quotes_show_at_most_64_characters_and_the_whole_length(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
+        let q = quote(&bytes);
+        prop_assert!(bytes.starts_with(q.shown()));
+        prop_assert_eq!(q.input_len(), bytes.len());
+        let shown_chars: usize = q.shown().utf8_chunks().map(|c| c.valid().chars().count() + c.invalid().len()).sum();
+        prop_assert!(shown_chars <= Quoted::MAX_CHARS);
+        prop_assert_eq!(q.is_shortened(), q.shown().len() < bytes.len());
+        if q.is_shortened() {
+            prop_assert_eq!(shown_chars, Quoted::MAX_CHARS);
+            let suffix = format!("… ({} bytes)", bytes.len());
+            prop_assert!(q.to_string().ends_with(&suffix));
+        }
+    }
+
+    #[test]
+    fn http_error_messages_are_one_line_whatever_the_headers(
+        code in 100i64..=999,
+        retry_after in prop::option::of(prop::collection::vec(any::<u8>(), 0..300)),
+        request_id in prop::option::of(prop::collection::vec(any::<u8>(), 0..300)),
+        now: i64,
+        idempotent: bool,
+    ) {
+        let err = HttpError::new(code, retry_after.as_deref(), request_id.as_deref(), now, idempotent).unwrap();
+        let message = err.to_string();
+        prop_assert_eq!(message.lines().count(), 1);
+        prop_assert!(message.len() < 2_000);
+        prop_assert_eq!(err.decision(), lookup(code).unwrap().decide(retry_after.as_deref(), now, idempotent));
     }
 
     #[test]
@@ -138,7 +186,7 @@ proptest! {
     }
 
     #[test]
-    fn imf_fixdates_equal_the_date_math((y, mo, d, h, mi, s) in valid_date(), now in -5_000_000_000i64..5_000_000_000) {
+    fn imf_fixdates_equal_the_date_math((y, mo, d, h, mi, s) in valid_date(), now in prop_oneof![any::<i64>(), -5_000_000_000i64..5_000_000_000]) {
         let days = days_by_counting(y, mo, d);
         let at = days * 86_400 + i64::from(h * 3600 + mi * 60 + s);
         let weekday = DAYS[days.rem_euclid(7) as usize];
@@ -147,7 +195,8 @@ proptest! {
         prop_assert_eq!(parse_http_date(imf.as_bytes(), now), Ok(at), "{}", imf);
         let asctime = format!("{weekday} {month} {d:>2} {h:02}:{mi:02}:{s:02} {y:04}");
         prop_assert_eq!(parse_http_date(asctime.as_bytes(), now), Ok(at), "{}", asctime);
-        let expected = Duration::from_secs(u64::try_from(at - now).unwrap_or(0));
+        // In i128: with `now` anywhere in i64, the difference may not fit in i64.
+        let expected = Duration::from_secs(u64::try_from((i128::from(at) - i128::from(now)).max(0)).unwrap_or(u64::MAX));
         prop_assert_eq!(parse_retry_after(&imf, now), Ok(expected));
     }
 
@@ -162,6 +211,19 @@ proptest! {
         let weekday = LONG_DAYS[days.rem_euclid(7) as usize];
         let rfc850 = format!("{weekday}, {d:02}-{}-{:02} {h:02}:{mi:02}:{s:02} GMT", MONTHS[mo as usize - 1], y % 100);
         prop_assert_eq!(parse_http_date(rfc850.as_bytes(), now), Ok(at), "{}", rfc850);
+    }
+
+    #[test]
+    fn rfc850_dates_at_any_now_give_a_delay_of_at_most_fifty_years_ahead(
+        (_, mo, d, h, mi, s) in valid_date(),
+        yy in 0i64..100,
+        now: i64,
+    ) {
+        let rfc850 = format!("Monday, {d:02}-{}-{yy:02} {h:02}:{mi:02}:{s:02} GMT", MONTHS[mo as usize - 1]);
+        let delay = parse_retry_after(&rfc850, now);
+        // Never an overflow: a date placed at most 50 years (and a day) after `now`.
+        prop_assert!(delay.is_ok(), "{} at {}: {:?}", rfc850, now, delay);
+        prop_assert!(delay.unwrap_or_default() <= Duration::from_secs(51 * 366 * 86_400));
     }
 
     #[test]

@@ -3,25 +3,29 @@
 
 use core::fmt;
 
-use crate::{from_name, lookup, Kind, Lookup, NotAStatusCode, Status, UnknownName};
+use crate::{
+    from_name, lookup, GivenNumber, Lookup, NotAStatusCodeError, Status, UnknownNameError,
+};
 
 /// The width explanations are wrapped to.
 const WIDTH: usize = 80;
 /// The indentation of an explanation's values: two spaces and a 13-column label.
 const INDENT: usize = 15;
 
-/// Reads a query as a user types it: a status code (`"429"`) or a name
-/// (`"not found"`), and looks it up.
+/// Reads a query as a user types it: a status code (`"429"`, any number of digits
+/// with an optional sign) or a name (`"not found"`), and looks it up.
 ///
 /// ```
 /// assert_eq!(dcs_status::parse_query("429").unwrap().code(), 429);
 /// assert_eq!(dcs_status::parse_query(" not found ").unwrap().code(), 404);
 /// assert!(dcs_status::parse_query("42").is_err());
+/// assert!(dcs_status::parse_query(&"9".repeat(40)).unwrap_err().to_string().starts_with("a number larger than"));
 /// ```
 pub fn parse_query(query: &str) -> Result<Lookup, QueryError> {
-    match query.trim().parse::<i64>() {
-        Ok(code) => lookup(code).map_err(QueryError::NotAStatusCode),
-        Err(_) => {
+    match GivenNumber::parse(query.trim().as_bytes()) {
+        Some(GivenNumber::Value(code)) => lookup(code).map_err(QueryError::NotAStatusCode),
+        Some(given) => Err(QueryError::NotAStatusCode(NotAStatusCodeError::new(given))),
+        None => {
             let status = from_name(query).map_err(QueryError::UnknownName)?;
             lookup(status.code()).map_err(QueryError::NotAStatusCode)
         }
@@ -32,9 +36,19 @@ pub fn parse_query(query: &str) -> Result<Lookup, QueryError> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum QueryError {
     /// The query is a number, but not a status code.
-    NotAStatusCode(NotAStatusCode),
+    NotAStatusCode(NotAStatusCodeError),
     /// The query is not a number, and no entry has this name.
-    UnknownName(UnknownName),
+    UnknownName(UnknownNameError),
+}
+
+impl QueryError {
+    /// [`crate::ErrorKind::NotAStatusCode`] or [`crate::ErrorKind::UnknownName`].
+    pub const fn kind(&self) -> crate::ErrorKind {
+        match self {
+            QueryError::NotAStatusCode(e) => e.kind(),
+            QueryError::UnknownName(e) => e.kind(),
+        }
+    }
 }
 
 impl fmt::Display for QueryError {
@@ -57,17 +71,7 @@ impl Lookup {
     /// ```
     pub fn explain(&self) -> String {
         let status = self.status();
-        let mut out = match self.kind() {
-            Kind::Documented => format!("{status}\n"),
-            Kind::Unrecognized => format!(
-                "{} (not in the DCS table: read as {status}, RFC 9110 §15)\n",
-                self.code()
-            ),
-            Kind::Invalid => format!(
-                "{} (invalid status code: handled as {status}, RFC 9110 §15)\n",
-                self.code()
-            ),
-        };
+        let mut out = format!("{self}\n");
         let class = self.class();
         let class_text = format!(
             "{} ({}xx)",
@@ -77,7 +81,7 @@ impl Lookup {
         row(&mut out, "DCS name:", status.name());
         row(&mut out, "ident:", status.ident());
         row(&mut out, "class:", &class_text);
-        row(&mut out, "retry:", status.retry().explain());
+        row(&mut out, "retry:", status.retry_advice().explain());
         for (i, paragraph) in status.description().split("\n\n").enumerate() {
             if i > 0 {
                 out.push('\n');
@@ -98,16 +102,16 @@ fn row(out: &mut String, label: &str, value: &str) {
     let mut column = INDENT;
     for (i, word) in value.split(' ').filter(|w| !w.is_empty()).enumerate() {
         let length = word.chars().count();
-        if i > 0 && column + 1 + length > WIDTH {
+        if i > 0 && column.saturating_add(1).saturating_add(length) > WIDTH {
             out.push('\n');
             out.push_str(&" ".repeat(INDENT));
             column = INDENT;
         } else if i > 0 {
             out.push(' ');
-            column += 1;
+            column = column.saturating_add(1);
         }
         out.push_str(word);
-        column += length;
+        column = column.saturating_add(length);
     }
     out.push('\n');
 }
@@ -117,7 +121,7 @@ fn row(out: &mut String, label: &str, value: &str) {
 ///
 /// ```
 /// let text = dcs_status::table_text();
-/// assert_eq!(text.lines().count(), 42);
+/// assert_eq!(text.lines().count(), dcs_status::Status::all().len());
 /// assert!(text.starts_with("100 Continue"));
 /// ```
 pub fn table_text() -> String {
@@ -130,7 +134,7 @@ pub fn table_text() -> String {
                 s.name(),
                 s.phrase(),
                 s.class().as_str(),
-                s.retry().as_str()
+                s.retry_advice().as_str()
             )
         })
         .collect()

@@ -1,0 +1,225 @@
+//! The C enums, each declared once with its fixed values and its core counterpart
+//! (`c_enum!`), and the exports that name and classify their values. Values are fixed
+//! forever: new values get new numbers, old numbers are never reused.
+//!
+//! Functions taking an enum value take it as `uint32_t`, so that any number C passes
+//! is safe: an unknown one gets NULL, false or "unknown ... value".
+
+use core::ffi::c_char;
+
+use core_status::{Action, Class, ErrorKind, LookupKind, RetryAdvice};
+
+/// The result of a function that can fail. `DCS_STATUS_RESULT_OK` is 0; every error is
+/// positive, one per kind of error of the core (its `ErrorKind`, same number).
+/// `dcs_status_result_name` and `dcs_status_result_message` name and explain each;
+/// the Retry-After errors are 5 to 8 (`dcs_status_result_is_retry_after_error`).
+#[repr(u32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum dcs_status_result {
+    /// Success.
+    Ok = 0,
+    /// A required pointer argument was NULL.
+    ErrNullPointer = 1,
+    /// The number is not a status code: outside 100..999.
+    ErrNotAStatusCode = 2,
+    /// No entry has this name.
+    ErrUnknownName = 3,
+    /// The text is not valid UTF-8.
+    ErrInvalidUtf8 = 4,
+    /// The Retry-After value is empty or only spaces.
+    ErrRetryAfterEmpty = 5,
+    /// The Retry-After value is not delay-seconds (ASCII digits only) and does not
+    /// start with a letter as an HTTP-date does.
+    ErrRetryAfterInvalidDelay = 6,
+    /// The Retry-After value is not an HTTP-date in any of its three forms.
+    ErrRetryAfterInvalidDate = 7,
+    /// The Retry-After value has the form of an HTTP-date, but no such date or time
+    /// exists (31 November, hour 25, ...).
+    ErrRetryAfterImpossibleDate = 8,
+    /// An internal error of the library (a bug, caught before it reached C): please
+    /// report it.
+    ErrInternal = 9,
+}
+
+c_enum!(dcs_status_result (success Ok) from ErrorKind {
+    ErrNullPointer => NullPointer,
+    ErrNotAStatusCode => NotAStatusCode,
+    ErrUnknownName => UnknownName,
+    ErrInvalidUtf8 => InvalidUtf8,
+    ErrRetryAfterEmpty => RetryAfterEmpty,
+    ErrRetryAfterInvalidDelay => RetryAfterInvalidDelay,
+    ErrRetryAfterInvalidDate => RetryAfterInvalidDate,
+    ErrRetryAfterImpossibleDate => RetryAfterImpossibleDate,
+    ErrInternal => Internal,
+});
+
+impl From<core_status::RetryAfterError> for dcs_status_result {
+    fn from(e: core_status::RetryAfterError) -> Self {
+        e.kind().into()
+    }
+}
+
+/// The class of a status code; the value is the code's first digit.
+#[repr(u32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum dcs_status_class {
+    /// 1xx
+    Informational = 1,
+    /// 2xx
+    Success = 2,
+    /// 3xx
+    Redirection = 3,
+    /// 4xx
+    ClientError = 4,
+    /// 5xx (and 600..999, which are handled as server errors)
+    ServerError = 5,
+}
+
+c_enum!(dcs_status_class from Class {
+    Informational => Informational,
+    Success => Success,
+    Redirection => Redirection,
+    ClientError => ClientError,
+    ServerError => ServerError,
+});
+
+/// What the document advises about retrying a request that got this code.
+#[repr(u32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum dcs_status_retry_advice {
+    /// 1xx-3xx: not an error, nothing to retry.
+    None = 1,
+    /// The request may be re-initiated without modification (408).
+    Retry = 2,
+    /// Re-initiate after the time in the Retry-After header (413, 429).
+    RetryAfter = 3,
+    /// Modify the request instead of re-initiating it (400, 403, 404, 405, 503).
+    ModifyRequest = 4,
+    /// An error about which the document gives no advice.
+    Unspecified = 5,
+}
+
+c_enum!(dcs_status_retry_advice from RetryAdvice {
+    None => None,
+    Retry => Retry,
+    RetryAfter => RetryAfter,
+    ModifyRequest => ModifyRequest,
+    Unspecified => Unspecified,
+});
+
+/// How a looked-up code relates to the table.
+#[repr(u32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum dcs_status_lookup_kind {
+    /// The table has the code.
+    Documented = 1,
+    /// 100..599 but not in the table: handled as the x00 code of its class
+    /// (RFC 9110 section 15).
+    Unrecognized = 2,
+    /// 600..999: not a valid status code; handled as a server error with the meaning
+    /// of 500 (RFC 9110 section 15).
+    Invalid = 3,
+}
+
+c_enum!(dcs_status_lookup_kind from LookupKind {
+    Documented => Documented,
+    Unrecognized => Unrecognized,
+    Invalid => Invalid,
+});
+
+/// What a client should do about a response.
+#[repr(u32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum dcs_status_action {
+    /// Do not send the request again.
+    DoNotRetry = 1,
+    /// Send it again after `delay_seconds`, from the Retry-After header.
+    RetryAfter = 2,
+    /// Send it again after a delay of the caller's own backoff policy.
+    RetryWithBackoff = 3,
+}
+
+c_enum!(dcs_status_action from Action {
+    DoNotRetry => DoNotRetry,
+    RetryAfter => RetryAfter,
+    RetryWithBackoff => RetryWithBackoff,
+});
+
+/// The canonical name of a result ("ok", "null_pointer", "not_a_status_code",
+/// "unknown_name", "invalid_utf8", "retry_after_empty", "retry_after_invalid_delay",
+/// "retry_after_invalid_date", "retry_after_impossible_date", "internal": the error
+/// names of the shared test vectors); NULL for a value that is not a
+/// `dcs_status_result`.
+#[no_mangle]
+pub extern "C" fn dcs_status_result_name(result: u32) -> *const c_char {
+    ffi_panic_boundary! {
+        match dcs_status_result::from_value(result).map(dcs_status_result::to_core) {
+            Some(Some(kind)) => kind.as_cstr().as_ptr(),
+            Some(None) => c"ok".as_ptr(),
+            None => core::ptr::null(),
+        }
+    }
+}
+
+/// A static sentence explaining a result, e.g. "a required pointer argument was NULL"
+/// (for the message about a particular input, `dcs_status_error_message`). Any value
+/// is safe: an unknown one gets "unknown dcs_status_result value".
+#[no_mangle]
+pub extern "C" fn dcs_status_result_message(result: u32) -> *const c_char {
+    ffi_panic_boundary! {
+        match dcs_status_result::from_value(result).map(dcs_status_result::to_core) {
+            Some(Some(kind)) => kind.message_cstr().as_ptr(),
+            Some(None) => c"success".as_ptr(),
+            None => c"unknown dcs_status_result value".as_ptr(),
+        }
+    }
+}
+
+/// Whether a result is one of the errors of a Retry-After value
+/// (`DCS_STATUS_RESULT_ERR_RETRY_AFTER_*`); false for any other value.
+#[no_mangle]
+pub extern "C" fn dcs_status_result_is_retry_after_error(result: u32) -> bool {
+    ffi_panic_boundary! {
+        dcs_status_result::from_value(result)
+            .and_then(dcs_status_result::to_core)
+            .is_some_and(ErrorKind::is_retry_after)
+    }
+}
+
+/// The canonical name of a class ("informational", "success", "redirection",
+/// "client_error", "server_error"); NULL for a value that is not a `dcs_status_class`.
+#[no_mangle]
+pub extern "C" fn dcs_status_class_name(class: u32) -> *const c_char {
+    ffi_panic_boundary! { dcs_status_class::name(class) }
+}
+
+/// Whether codes of this class report an error (client or server error); false for a
+/// value that is not a `dcs_status_class`.
+#[no_mangle]
+pub extern "C" fn dcs_status_class_is_error(class: u32) -> bool {
+    ffi_panic_boundary! {
+        dcs_status_class::from_value(class).is_some_and(|c| c.to_core().is_error())
+    }
+}
+
+/// The canonical name of a retry advice ("none", "retry", "retry_after",
+/// "modify_request", "unspecified"); NULL for a value that is not a
+/// `dcs_status_retry_advice`.
+#[no_mangle]
+pub extern "C" fn dcs_status_retry_advice_name(advice: u32) -> *const c_char {
+    ffi_panic_boundary! { dcs_status_retry_advice::name(advice) }
+}
+
+/// The canonical name of a lookup kind ("documented", "unrecognized", "invalid");
+/// NULL for a value that is not a `dcs_status_lookup_kind`.
+#[no_mangle]
+pub extern "C" fn dcs_status_lookup_kind_name(kind: u32) -> *const c_char {
+    ffi_panic_boundary! { dcs_status_lookup_kind::name(kind) }
+}
+
+/// The canonical name of an action ("do_not_retry", "retry_after",
+/// "retry_with_backoff"); NULL for a value that is not a `dcs_status_action`.
+#[no_mangle]
+pub extern "C" fn dcs_status_action_name(action: u32) -> *const c_char {
+    ffi_panic_boundary! { dcs_status_action::name(action) }
+}
