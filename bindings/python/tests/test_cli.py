@@ -146,7 +146,7 @@ def test_arguments_are_bytes_as_os_fsencode_gives_them():
     for text in ["\u0301x", "caf\xe9", "\udcff", "a\udcc3b"]:
         assert _native.cli(["list", text]) == _native.cli([b"list", os.fsencode(text)])
     stderr = _native.cli(["list", "a\udcffb"])[1]
-    assert stderr == b'dcs-status: an argument is not valid UTF-8: "a\\xffb": see `dcs-status --help`\n'
+    assert stderr == b'dcs-status: argument "a\\xffb": the text is not valid UTF-8: see `dcs-status --help`\n'
     with pytest.raises(TypeError, match="str or bytes, not int"):
         _native.cli(["retry", 503])
 

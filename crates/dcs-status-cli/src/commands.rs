@@ -3,7 +3,6 @@
 //! everything it prints comes from the core.
 
 use crate::parse::{help_hint, Arg, Command, Failure, Matches, Opt, Output};
-use crate::quote::quote;
 use crate::Context;
 
 /// The query form, `dcs-status QUERY`: what runs when the first argument is no
@@ -104,10 +103,8 @@ fn list(matches: &Matches<'_>, _: &mut Context<'_>) -> Result<Output, Failure> {
 /// `dcs-status retry-after VALUE [--now S]`: the delay in seconds.
 fn retry_after(matches: &Matches<'_>, context: &mut Context<'_>) -> Result<Output, Failure> {
     let value = matches.arg("VALUE");
-    // TODO(core): the message is dcs_status::error_message(err.kind(), value) once the
-    // core has it (same text: the quoted value, a colon, the error's message).
     let delay = dcs_status::parse_retry_after(value, now(matches, context)?)
-        .map_err(|e| Failure(format!("{}: {e}", quote(value.as_bytes()))))?;
+        .map_err(|e| Failure(dcs_status::error_message(e.kind(), value.as_bytes()).to_string()))?;
     Ok(format!("{}\n", delay.as_secs()))
 }
 

@@ -23,15 +23,14 @@
 mod commands;
 mod help;
 mod parse;
-mod quote;
 
 use std::ffi::OsString;
 use std::io::Read;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use commands::{COMMANDS, QUERY};
+use dcs_status::{error_message, quote, ErrorKind};
 use parse::{help_hint, parse, Failure, Parsed};
-use quote::quote;
 
 /// What a run of the command prints, and how it exits.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,21 +56,13 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    /// The real environment: this standard input and [`system_clock`].
+    /// The real environment: this standard input and the clock ([`dcs_status::unix_now`]).
     pub fn new(stdin: &'a mut dyn Read) -> Self {
         Context {
             stdin,
-            clock: system_clock,
+            clock: dcs_status::unix_now,
         }
     }
-}
-
-// TODO(core): replace with dcs_status::unix_now
-/// The system clock in Unix seconds (0 before 1970, `i64::MAX` past its end).
-pub fn system_clock() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
 
 /// Runs `dcs-status` with `args` (without the program name) in `context`.
@@ -121,11 +112,10 @@ fn answer(args: &[Vec<u8>], context: &mut Context<'_>) -> Result<String, Failure
     let args = args
         .iter()
         .map(|arg| {
-            // TODO(core): word it as dcs_status::error_message(ErrorKind::InvalidUtf8, arg).
             std::str::from_utf8(arg).map_err(|_| {
                 Failure(format!(
-                    "an argument is not valid UTF-8: {}: {}",
-                    quote(arg),
+                    "argument {}: {}",
+                    error_message(ErrorKind::InvalidUtf8, arg),
                     help_hint(&QUERY)
                 ))
             })

@@ -10,8 +10,8 @@
 //! - `-h`/`--help` prints the command's help, and for the query form `-V`/`--version`
 //!   prints the version, wherever they stand (an error before them is reported first).
 
-use crate::quote::quote;
 use crate::Context;
+use dcs_status::quote;
 
 /// What a command prints on success.
 pub(crate) type Output = String;
