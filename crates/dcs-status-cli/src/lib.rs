@@ -26,7 +26,6 @@ mod parse;
 
 use std::ffi::OsString;
 use std::io::Read;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use commands::{COMMANDS, QUERY};
 use dcs_status::{error_message, quote, ErrorKind};

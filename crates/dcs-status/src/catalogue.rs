@@ -70,7 +70,7 @@ impl Text {
         let mut i = 0;
         while i < a.len() {
             assert!(a[i] == b[i], "a C string differs from its text");
-            i += 1;
+            i = i.saturating_add(1); // below a.len()
         }
         Text { str: text, c }
     }

@@ -54,7 +54,7 @@ impl<'a> RawStr<'a> {
             if bytes[i] == b'\\' {
                 return RawStr { raw, escaped: true };
             }
-            i += 1;
+            i = i.saturating_add(1); // below bytes.len()
         }
         RawStr {
             raw,
@@ -125,9 +125,9 @@ impl<'a> RawStr<'a> {
     /// assert_eq!(message.decode_into(&mut buf[..9]), None);
     /// ```
     pub fn decode_into<'b>(&self, out: &'b mut [u8]) -> Option<&'b str> {
-        let mut len = 0;
+        let mut len: usize = 0;
         for c in self.chars() {
-            let end = len + c.len_utf8();
+            let end = len.checked_add(c.len_utf8())?;
             c.encode_utf8(out.get_mut(len..end)?);
             len = end;
         }
@@ -235,6 +235,8 @@ fn unicode_escape(s: &[u8]) -> (char, usize) {
             };
             match low {
                 Some(low @ 0xDC00..=0xDFFF) => {
+                    // At most 0x10000 + (0x3FF << 10) + 0x3FF = 0x10FFFF: no overflow.
+                    #[allow(clippy::arithmetic_side_effects)]
                     let code = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
                     (char::from_u32(code).unwrap_or('\u{FFFD}'), 12)
                 }
@@ -247,9 +249,9 @@ fn unicode_escape(s: &[u8]) -> (char, usize) {
 
 /// Four hex digits as a number.
 fn hex4(digits: Option<&[u8]>) -> Option<u32> {
-    digits?
-        .iter()
-        .try_fold(0, |n, &d| Some(n * 16 + char::from(d).to_digit(16)?))
+    digits?.iter().try_fold(0u32, |n, &d| {
+        n.checked_mul(16)?.checked_add(char::from(d).to_digit(16)?)
+    })
 }
 
 #[cfg(test)]

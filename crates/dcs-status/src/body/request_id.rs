@@ -53,7 +53,7 @@ where
 fn header_value(value: &[u8]) -> Option<RawStr<'_>> {
     let ows = |b: &u8| *b == b' ' || *b == b'\t';
     let start = value.iter().position(|b| !ows(b))?;
-    let end = value.iter().rposition(|b| !ows(b))? + 1;
+    let end = value.iter().rposition(|b| !ows(b))?.checked_add(1)?;
     let text = core::str::from_utf8(value.get(start..end)?).ok()?;
     Some(RawStr::literal(text))
 }

@@ -153,6 +153,8 @@ const fn equals(text: &[u8], word: &[u8]) -> bool {
 }
 
 /// Whether `text` contains `needle` (lower case), ignoring ASCII case.
+// `at + needle.len() <= text.len()` bounds every sum: no overflow.
+#[allow(clippy::arithmetic_side_effects)]
 const fn contains(text: &[u8], needle: &[u8]) -> bool {
     let mut at = 0;
     while at + needle.len() <= text.len() {
@@ -166,6 +168,8 @@ const fn contains(text: &[u8], needle: &[u8]) -> bool {
 
 /// Whether `text[at..]` starts with `lower` (lower case), ignoring ASCII case; the
 /// caller has checked that `text` is long enough.
+// `at + i < text.len()` (the caller's check) bounds every sum: no overflow.
+#[allow(clippy::arithmetic_side_effects)]
 const fn matches_at(text: &[u8], at: usize, lower: &[u8]) -> bool {
     let mut i = 0;
     while i < lower.len() {

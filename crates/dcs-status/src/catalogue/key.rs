@@ -28,7 +28,7 @@ impl Key {
                 continue;
             }
             *key.bytes.get_mut(key.len)? = byte.to_ascii_uppercase();
-            key.len += 1;
+            key.len = key.len.saturating_add(1); // below the key's capacity
         }
         if key.len == 0 {
             None
@@ -63,11 +63,11 @@ impl Key {
 
 /// The bucket of a key's hash, among `buckets` (a power of two): from its high bits.
 pub(crate) fn bucket(hash: u64, buckets: usize) -> usize {
-    (hash >> 40) as usize & (buckets - 1)
+    (hash >> 40) as usize & buckets.wrapping_sub(1)
 }
 
 /// The slot of a key's hash, among `slots` (a power of two), once its bucket's pilot
 /// is known: its low bits, displaced by the pilot (hash and displace, as PTHash).
 pub(crate) fn slot(hash: u64, pilot: u16, slots: usize) -> usize {
-    (hash ^ u64::from(pilot).wrapping_mul(0x9E37_79B9_7F4A_7C15)) as usize & (slots - 1)
+    (hash ^ u64::from(pilot).wrapping_mul(0x9E37_79B9_7F4A_7C15)) as usize & slots.wrapping_sub(1)
 }

@@ -33,7 +33,7 @@ impl UnknownErrorCode {
         let mut end = input.len().min(UnknownErrorCode::QUOTED);
         // Do not cut a UTF-8 character in two.
         while end > 0 && end < input.len() && input.get(end).is_some_and(|&b| b & 0xC0 == 0x80) {
-            end -= 1;
+            end = end.saturating_sub(1);
         }
         let mut prefix = [0; UnknownErrorCode::QUOTED];
         let kept = input.get(..end).unwrap_or_default();
