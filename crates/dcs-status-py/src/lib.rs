@@ -14,9 +14,10 @@
 mod cli;
 
 use std::borrow::Cow;
-use std::time::{SystemTime, UNIX_EPOCH};
 
-use dcs_status::{Class, Decision, Kind, Lookup, QueryError, RetryAdvice, RetryAfterError, Status};
+use dcs_status::{
+    Action, Class, Lookup, LookupKind, QueryError, RetryAdvice, RetryAfterError, Status,
+};
 use pyo3::call::PyCallArgs;
 use pyo3::exceptions::{PyOverflowError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -65,7 +66,7 @@ fn retry_after_error(value: &Bound<'_, PyAny>, err: RetryAfterError) -> PyErr {
         value.py(),
         &RETRY_AFTER_ERROR,
         "RetryAfterError",
-        (err.message(), err.as_str(), value),
+        (err.message(), err.kind().as_str(), value),
     )
 }
 
@@ -126,18 +127,11 @@ fn with_bytes<T>(value: &Bound<'_, PyAny>, f: impl FnOnce(&[u8]) -> T) -> PyResu
     }
 }
 
-/// The clock, in Unix seconds.
-fn clock() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
-}
-
 /// `now` as Unix seconds: `None` for the clock, an `int`, a finite `float` (rounded
 /// down), or any object with a `timestamp()` method such as `datetime.datetime`.
 fn now_arg(now: Option<&Bound<'_, PyAny>>) -> PyResult<i64> {
     let Some(now) = now.filter(|now| !now.is_none()) else {
-        return Ok(clock());
+        return Ok(dcs_status::unix_now());
     };
     let seconds = if let Ok(float) = now.cast::<PyFloat>() {
         float.value()
@@ -251,7 +245,7 @@ fn decide(
         None => found.decide(None, 0, idempotent),
     };
     Ok((
-        decision.as_str(),
+        decision.action().as_str(),
         decision.delay().map(|delay| delay.as_secs()),
         decision.to_string(),
     ))
@@ -302,20 +296,6 @@ fn table_json() -> String {
     dcs_status::table_json()
 }
 
-/// Every decision's action, as the core names it.
-fn action_names() -> [&'static str; 3] {
-    let name = |decision: Decision| match decision {
-        Decision::DoNotRetry | Decision::RetryAfter(_) | Decision::RetryWithBackoff => {
-            decision.as_str()
-        }
-    };
-    [
-        name(Decision::DoNotRetry),
-        name(Decision::RetryAfter(std::time::Duration::ZERO)),
-        name(Decision::RetryWithBackoff),
-    ]
-}
-
 /// The module: constants built once from the core, and the functions above.
 ///
 /// - `VERSION`: the core's version.
@@ -336,7 +316,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
             s.name(),
             s.phrase(),
             s.class().as_str(),
-            s.retry().as_str(),
+            s.retry_advice().as_str(),
             s.description(),
         )
     });
@@ -347,11 +327,20 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("CLASSES", PyTuple::new(py, classes)?)?;
     let advices = RetryAdvice::ALL.iter().map(|a| (a.as_str(), a.explain()));
     m.add("RETRY_ADVICES", PyTuple::new(py, advices)?)?;
-    m.add("KINDS", PyTuple::new(py, Kind::ALL.map(Kind::as_str))?)?;
-    m.add("ACTIONS", PyTuple::new(py, action_names())?)?;
+    m.add(
+        "KINDS",
+        PyTuple::new(py, LookupKind::ALL.map(LookupKind::as_str))?,
+    )?;
+    m.add(
+        "ACTIONS",
+        PyTuple::new(py, Action::ALL.map(Action::as_str))?,
+    )?;
     m.add(
         "RETRY_AFTER_ERRORS",
-        PyTuple::new(py, RetryAfterError::ALL.map(|e| (e.as_str(), e.message())))?,
+        PyTuple::new(
+            py,
+            RetryAfterError::ALL.map(|e| (e.kind().as_str(), e.message())),
+        )?,
     )?;
     m.add_function(wrap_pyfunction!(lookup, m)?)?;
     m.add_function(wrap_pyfunction!(from_name, m)?)?;
