@@ -56,7 +56,8 @@ def test_a_100_mb_unknown_name_gives_a_short_message_in_bounded_memory():
     name = b"\n" * (100 * MB)
     err, peak = _peak_bytes(from_name, name)
     assert isinstance(err, UnknownNameError) and err.name is name
-    assert len(str(err)) < 400 and str(err).endswith(ErrorKind.UNKNOWN_NAME.message[len("unknown status name"):])
+    assert len(str(err)) < 400
+    assert str(err).endswith(ErrorKind.UNKNOWN_NAME.message[len("unknown status name") :])
     assert "(100000000 bytes)" in str(err)
     assert peak < MB  # bytes reach the core as they are
     text = name.decode()

@@ -89,7 +89,8 @@ def test_any_decision_is_the_cores_answer(code, retry_after, now, idempotent):
         assert err.retry_after == decision.delay
     args = ["retry", str(code), f"--now={now}"]
     if retry_after is not None:
-        args.append(b"--retry-after=" + (retry_after if isinstance(retry_after, bytes) else retry_after.encode()))
+        value = retry_after if isinstance(retry_after, bytes) else retry_after.encode()
+        args.append(b"--retry-after=" + value)
     if idempotent:
         args.append("--idempotent")
     stdout, stderr, code_ = _native.cli(args)
