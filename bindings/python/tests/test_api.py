@@ -304,21 +304,34 @@ def test_class_names_are_gos_error_names():
             assert unprefixed in go, name
 
 
-def test_import_builds_only_status_code():
+def test_import_builds_only_status_code_and_loads_the_core_on_first_use():
     script = (
         "import sys, dcs_status\n"
+        "def loaded(): return sorted(m for m in sys.modules if m.startswith('dcs_status'))\n"
         "enums = vars(sys.modules['dcs_status._enums'])\n"
-        "print(sorted(m for m in sys.modules if m.startswith('dcs_status')))\n"
         "names = ('StatusClass', 'RetryAdvice', 'LookupKind', 'RetryAction')\n"
-        "print([name for name in names if name in enums])\n"
+        "def report():\n"
+        "    attached = '_phrase_' in vars(dcs_status.StatusCode.OK)\n"
+        "    print(loaded(), [n for n in names if n in enums], attached)\n"
+        "report()\n"
         "dcs_status.lookup(404).kind\n"
-        "print(sorted(m for m in sys.modules if m.startswith('dcs_status')))\n"
+        "report()\n"
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    eager, built, after_lookup = result.stdout.splitlines()
-    assert eager == "['dcs_status', 'dcs_status._enums', 'dcs_status._native']"
-    assert built == "[]"
-    assert after_lookup == eager  # a lookup needs neither the errors nor the HTTP errors
+    at_import, after_lookup = result.stdout.splitlines()
+    assert at_import == "['dcs_status', 'dcs_status._enums'] [] False"
+    # A lookup loads the core and the str enums, but neither errors nor HTTP errors.
+    assert after_lookup == (
+        "['dcs_status', 'dcs_status._enums', 'dcs_status._native'] "
+        "['StatusClass', 'RetryAdvice', 'LookupKind', 'RetryAction'] False"
+    )
+
+
+def test_status_code_is_checked_against_the_cores_table_on_first_use():
+    from dcs_status import _enums
+
+    assert tuple((row[1], row[0]) for row in _native.TABLE) == _enums._MEMBERS
+    assert StatusCode.OK.phrase == _native.TABLE[[m.value for m in StatusCode].index(200)][3]
 
 
 def test_adapters_read_status_and_headers_from_any_response():

@@ -201,7 +201,6 @@ BAD_TYPES = [
     (parse_retry_after, ("120", float("inf")), ValueError),
     (decide, (429, 120), TypeError),
     (decide, (429, "1", "now"), TypeError),
-    (decide, (429, None, None, "yes"), TypeError),
     (method_is_idempotent, (None,), TypeError),
     (DcsHTTPError, (429, 120), TypeError),
     (error_class, ("404",), TypeError),

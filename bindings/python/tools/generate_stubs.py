@@ -10,6 +10,9 @@ markers:
   ``ErrorKind``), the kinds ``RetryAfterError.kind`` can be, the per-entry exception
   classes, their old names and ``__all__``'s list of them, all read from the installed
   package;
+- in ``python/dcs_status/_enums.py``: the members of ``StatusCode`` (ident and code),
+  read from the core's table (``_native.TABLE``), so that ``import dcs_status`` builds
+  ``StatusCode`` without loading the native module;
 - in ``python/dcs_status/_http.py``: the initialisms of class names, read from
   ``bindings/initialisms.txt`` (the list the Go names are made with too).
 
@@ -29,6 +32,7 @@ HERE = Path(__file__).resolve().parent
 PACKAGE = HERE.parent / "python" / "dcs_status"
 STUB = PACKAGE / "__init__.pyi"
 HTTP = PACKAGE / "_http.py"
+ENUMS = PACKAGE / "_enums.py"
 INITIALISMS = HERE.parents[1] / "initialisms.txt"
 
 
@@ -49,6 +53,14 @@ def http_blocks():
         line += " " + word
     lines.append(line + ",")
     return {"initialisms": "_INITIALISMS = frozenset({\n" + "\n".join(lines) + "\n})\n"}
+
+
+def enums_blocks():
+    """The generated blocks of ``_enums.py``, from the core's table."""
+    from dcs_status import _native
+
+    rows = "".join(f"    ({row[1]!r}, {row[0]}),\n" for row in _native.TABLE).replace("'", '"')
+    return {"members": f"_MEMBERS = (\n{rows})\n"}
 
 
 def members(enum):
@@ -102,7 +114,7 @@ def render(path, text, blocks):
 
 def main(argv):
     stale = []
-    for path, blocks in ((HTTP, http_blocks), (STUB, stub_blocks)):
+    for path, blocks in ((ENUMS, enums_blocks), (HTTP, http_blocks), (STUB, stub_blocks)):
         current = path.read_text(encoding="utf-8")
         fresh = render(path, current, blocks())
         if fresh == current:

@@ -92,6 +92,13 @@ pub(crate) fn optional_text<'py>(
     value.filter(|v| !v.is_none()).map(text).transpose()
 }
 
+/// A flag: `None` stays `None`, anything else is its truth value (as `bool()` reads it).
+pub(crate) fn optional_flag(flag: Option<&Bound<'_, PyAny>>) -> PyResult<Option<bool>> {
+    flag.filter(|f| !f.is_none())
+        .map(|f| f.is_truthy())
+        .transpose()
+}
+
 /// `now` as Unix seconds, or `None` for the clock ([`dcs_status::unix_now`], which the
 /// caller reads only when a date needs it).
 ///

@@ -20,14 +20,15 @@ use crate::retry::PyDecision;
 /// the ``Lookup``, the delay the Retry-After asks for (``None`` when absent or
 /// invalid) and the ``Decision``. Raises ``NotAStatusCodeError``.
 #[pyfunction]
-#[pyo3(signature = (code, retry_after=None, request_id=None, now=None, idempotent=false))]
+#[pyo3(signature = (code, retry_after=None, request_id=None, now=None, idempotent=None))]
 pub(crate) fn http_error(
     code: &Bound<'_, PyAny>,
     retry_after: Option<&Bound<'_, PyAny>>,
     request_id: Option<&Bound<'_, PyAny>>,
     now: Option<&Bound<'_, PyAny>>,
-    idempotent: bool,
+    idempotent: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<(String, PyLookup, Option<u64>, PyDecision)> {
+    let idempotent = convert::optional_flag(idempotent)?.unwrap_or(false);
     let found = convert::lookup(code)?;
     let retry_after = convert::optional_text(retry_after)?;
     let request_id = convert::optional_text(request_id)?;

@@ -107,43 +107,17 @@ impl PyLookup {
     }
 }
 
-/// Looks up any integer as a status code (RFC 9110 §15 for the codes the table lacks).
-///
-/// ``code`` is an ``int`` (a ``StatusCode``, an ``HTTPStatus``) or a response object
-/// of an HTTP client (``status_of`` reads its status). Returns a ``Lookup``:
-///
-/// - in the table: its entry (``LookupKind.DOCUMENTED``);
-/// - 100–599 but not in the table: read as its class's ``x00`` entry
-///   (``UNRECOGNIZED``);
-/// - 600–999: ``INVALID``, handled as a server error with the meaning of 500.
-///
-/// Raises ``NotAStatusCodeError`` for any other integer, of any size, and
-/// ``TypeError`` for anything that is not an integer or a response.
-///
-/// >>> from dcs_status import lookup, StatusCode
-/// >>> lookup(404).status is StatusCode.NOT_FOUND
-/// True
-/// >>> lookup(599).status, lookup(599).kind.value
-/// (<StatusCode.INTERNAL_SERVER_ERROR: 500>, 'unrecognized')
+/// ``lookup(code)``: the core's ``Lookup`` for a code or a response, uncached (the
+/// package's ``dcs_status.lookup`` keeps the answers, and documents it).
 #[pyfunction]
 pub(crate) fn lookup(code: &Bound<'_, PyAny>) -> PyResult<PyLookup> {
     convert::lookup(code).map(PyLookup)
 }
 
-/// The ``StatusCode`` a name refers to, by the core's forgiving rules.
-///
-/// Accepts DCS's name (``"NotFound"``), the ident (``"NOT_FOUND"``), today's IANA
-/// phrase (``"Not Found"``) and older RFC phrases (``"Gateway Time-out"``,
-/// ``"Payload Too Large"``, ...), in any case, with spaces, hyphens and underscores
-/// alike and camelCase read as words; ``str`` or ``bytes``.
-///
-/// Raises ``UnknownNameError`` (a ``KeyError``) for any other name, never a guess;
-/// ``InvalidUtf8Error`` for bytes that are not UTF-8 (and a ``str`` with lone
-/// surrogates); ``TypeError`` for other types.
-///
-/// >>> from dcs_status import from_name
-/// >>> from_name("not found"), from_name(b"Request Entity Too Large")
-/// (<StatusCode.NOT_FOUND: 404>, <StatusCode.REQUEST_ENTITY_TOO_LARGE: 413>)
+/// ``from_name(name)``: the ``StatusCode`` a name (``str`` or ``bytes``) refers to, by
+/// the core's rules, uncached (the package's ``dcs_status.from_name`` keeps the answers,
+/// and documents it). Raises ``UnknownNameError``, ``InvalidUtf8Error`` or
+/// ``TypeError``.
 #[pyfunction]
 pub(crate) fn from_name<'py>(name: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let py = name.py();

@@ -103,8 +103,9 @@ impl PyDecision {
 /// Parses a Retry-After value into the delay it asks for, in whole seconds (an ``int``).
 ///
 /// ``value`` (``str`` or ``bytes``) is delay-seconds or an HTTP-date, by the core's
-/// grammar (RFC 9110 §10.2.3; a date in the past gives 0, a huge delay saturates at
-/// ``2**64 - 1``). ``now`` is the current time: Unix seconds (``int``, or ``float``
+/// grammar (RFC 9110 §10.2.3; the Rust documentation of
+/// ``dcs_status::parse_retry_after`` gives it): a date in the past gives 0, a huge
+/// delay saturates at ``2**64 - 1``. ``now`` is the current time: Unix seconds (``int``, or ``float``
 /// rounded down), an aware ``datetime``, or ``None`` for the clock; a naive
 /// ``datetime`` is refused (``ValueError``), so the answer never depends on the local
 /// time zone.
@@ -141,9 +142,8 @@ pub(crate) fn parse_retry_after(
 /// counts as absent. ``now`` as for ``parse_retry_after``. ``idempotent`` says
 /// whether the request may safely be sent twice; ``None`` reads it from a response's
 /// request method (``method_is_idempotent``), and is ``False`` when that is unknown.
-/// The rules are the core's (``dcs_status::Lookup::decide``): 1xx–3xx never; 413,
-/// 429, 503 after a valid Retry-After; 408 and 429 with backoff; 500, 502, 504 with
-/// backoff if idempotent; else not.
+/// The rules are the core's, listed in the Rust documentation of
+/// ``dcs_status::Lookup::decide``.
 ///
 /// Raises ``NotAStatusCodeError``, and ``TypeError`` for bad types.
 ///
@@ -158,13 +158,13 @@ pub(crate) fn decide(
     code: &Bound<'_, PyAny>,
     retry_after: Option<&Bound<'_, PyAny>>,
     now: Option<&Bound<'_, PyAny>>,
-    idempotent: Option<bool>,
+    idempotent: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyDecision> {
     let py = code.py();
     let found = convert::lookup(code)?;
     let response = (!code.is_instance_of::<PyInt>()).then_some(code);
     let mut retry_after = retry_after.filter(|v| !v.is_none()).cloned();
-    let mut idempotent = idempotent;
+    let mut idempotent = convert::optional_flag(idempotent)?;
     if let Some(response) = response {
         let adapters = convert::adapters(py)?;
         if retry_after.is_none() {

@@ -65,23 +65,47 @@ unknown_name
 ``python -m dcs_status`` is the ``dcs-status`` command (``python -m dcs_status 429``,
 ``python -m dcs_status list --json``).
 
-The package's modules: ``_native`` (``Lookup``, ``Decision`` and the functions, over
-the Rust core), ``_enums`` (``StatusCode``, and the ``str`` enums, built on first
-use), ``_errors`` (the exceptions about values), ``_http`` (the HTTP errors) and
-``_adapters`` (reading responses); the last three are imported on first use of one of
-their names.
+The package's modules: ``_enums`` (``StatusCode``, built at import; the ``str``
+enums), ``_native`` (``Lookup``, ``Decision`` and the functions, over the Rust core),
+``_errors`` (the exceptions about values), ``_http`` (the HTTP errors) and
+``_adapters`` (reading responses). All but ``_enums`` are imported on first use of one
+of their names, so that ``import dcs_status`` costs about what ``import http`` does.
 """
 
-from . import _native
 from ._enums import StatusCode as StatusCode
-from ._native import Decision as Decision
-from ._native import Lookup as Lookup
-from ._native import decide as decide
-from ._native import lookup as lookup
-from ._native import method_is_idempotent as method_is_idempotent
-from ._native import parse_retry_after as parse_retry_after
+from ._enums import _core
 
-__version__: str = _native.VERSION
+#: Answers by plain ``int`` code: only status codes are kept, so at most 900.
+_LOOKUPS = {}
+_lookups_get = _LOOKUPS.get
+
+
+def lookup(code):
+    """Looks up any integer as a status code (RFC 9110 §15 for the codes the table lacks).
+
+    ``code`` is an ``int`` (a ``StatusCode``, an ``HTTPStatus``) or a response object
+    of an HTTP client (``status_of`` reads its status). Returns a ``Lookup``:
+
+    - in the table: its entry (``LookupKind.DOCUMENTED``);
+    - 100–599 but not in the table: read as its class's ``x00`` entry
+      (``UNRECOGNIZED``);
+    - 600–999: ``INVALID``, handled as a server error with the meaning of 500.
+
+    Raises ``NotAStatusCodeError`` for any other integer, of any size, and
+    ``TypeError`` for anything that is neither an integer nor a response.
+
+    >>> lookup(404).status is StatusCode.NOT_FOUND
+    True
+    >>> lookup(599).status, lookup(599).kind.value
+    (<StatusCode.INTERNAL_SERVER_ERROR: 500>, 'unrecognized')
+    """
+    found = _lookups_get(code) if code.__class__ is int else None
+    if found is None:
+        found = _core().lookup(code)
+        if code.__class__ is int:
+            _LOOKUPS[code] = found
+    return found
+
 
 #: Successful name look-ups by the exact ``str`` or ``bytes`` given, at most
 #: ``_NAMES_MAX`` names of at most ``_NAME_MAX_LEN`` characters: a cache of bounded
@@ -89,7 +113,6 @@ __version__: str = _native.VERSION
 _NAMES = {}
 _NAMES_MAX = 1024
 _NAME_MAX_LEN = 64
-_native_from_name = _native.from_name
 
 
 def from_name(name):
@@ -111,7 +134,7 @@ def from_name(name):
         return _NAMES[name]
     except (KeyError, TypeError):
         pass
-    status = _native_from_name(name)
+    status = _core().from_name(name)
     if len(name) <= _NAME_MAX_LEN and len(_NAMES) < _NAMES_MAX:
         _NAMES[name] = status
     return status
@@ -119,6 +142,11 @@ def from_name(name):
 
 #: Public name -> the module that defines it, imported on first use.
 _LAZY = {
+    "Decision": "_native",
+    "Lookup": "_native",
+    "decide": "_native",
+    "method_is_idempotent": "_native",
+    "parse_retry_after": "_native",
     "StatusClass": "_enums",
     "RetryAdvice": "_enums",
     "LookupKind": "_enums",
@@ -141,18 +169,8 @@ _LAZY = {
     "status_of": "_adapters",
 }
 
-#: The names defined or imported above.
-_EAGER = [
-    "Decision",
-    "Lookup",
-    "StatusCode",
-    "__version__",
-    "decide",
-    "from_name",
-    "lookup",
-    "method_is_idempotent",
-    "parse_retry_after",
-]
+#: The names defined or imported above, and __version__.
+_EAGER = ["StatusCode", "__version__", "from_name", "lookup"]
 
 
 def _import(module):
@@ -162,11 +180,13 @@ def _import(module):
 
 
 def __getattr__(name):
-    """Imports the names of ``_errors``, ``_http`` and ``_adapters`` on first use, and
-    makes the per-entry exception classes (``NotFound``, ...); ``__all__`` lists them."""
+    """Imports the names of the other modules on first use, and makes the per-entry
+    exception classes (``NotFound``, ...); ``__all__`` lists them."""
     module = _LAZY.get(name)
     if module is not None:
         value = getattr(_import(module), name)
+    elif name == "__version__":
+        value = _core().VERSION
     elif name == "__all__":
         value = [*_EAGER, *_LAZY, *_import("_http").ERROR_NAMES]
     elif name.startswith("_"):

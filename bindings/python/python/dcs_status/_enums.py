@@ -1,17 +1,18 @@
 """The enums of ``dcs_status``, built from the core's constants (``_native``).
 
-``StatusCode`` (an ``IntEnum``, the table) is built at import; the ``str`` enums of the
-values the core names (``StatusClass``, ``RetryAdvice``, ``LookupKind``,
-``RetryAction``) on first use (``__getattr__``), so that ``import dcs_status`` stays
-about as fast as ``import http``. Members, values and their extras (phrases,
-descriptions, explanations) are the core's; this module only gives them Python's
-shape, with the constructor ``http.HTTPStatus`` is built with.
+So that ``import dcs_status`` costs about what ``import http`` does, it builds
+``StatusCode`` alone, and without loading the native module: its members (idents and
+codes) are a block generated from the core's table (``_MEMBERS``, written by
+tools/generate_stubs.py and checked fresh by the tests, as the type stubs are). Their
+extras (phrase, DCS name, description, class, advice) are read from the core on first
+use, when the generated block is also checked against the core's table; the ``str``
+enums of the values the core names (``StatusClass``, ``RetryAdvice``, ``LookupKind``,
+``RetryAction``) are built on first use (``__getattr__``). Enums are built with the
+constructor ``http.HTTPStatus`` is built with.
 """
 
 from _thread import RLock
 from enum import Enum, EnumMeta, IntEnum
-
-from . import _native
 
 try:  # Python 3.11+
     from enum import StrEnum as _StrEnum
@@ -57,24 +58,34 @@ def _make_enum(name, base, members, body):
 
 #: Enum name -> how to build it (see ``_str_enum``).
 _LAZY: dict[str, object] = {}
+#: Held while a lazy part is made, so that every thread sees the same enum.
 _LAZY_LOCK = RLock()
+
+
+def _core():
+    """The native module (the Rust core), imported on first use."""
+    from . import _native
+
+    return _native
 
 
 def _str_enum(name, rows, attach=None):
     """A class decorator: the class is the body of the ``str`` enum ``name``, built on
     first use.
 
-    ``rows`` is a ``_native`` constant: names, or tuples whose first item is the name.
-    Each member is named by the upper-cased name and valued by the name; ``attach``,
-    if given, is called with each member and its row. Returns the body, unchanged.
+    ``rows`` names a ``_native`` constant: names, or tuples whose first item is the
+    name. Each member is named by the upper-cased name and valued by the name;
+    ``attach``, if given, is called with each member and its row. Returns the body,
+    unchanged.
     """
 
     def register(body):
         def build():
-            names = [row if isinstance(row, str) else row[0] for row in rows]
+            rows_ = getattr(_core(), rows)
+            names = [row if isinstance(row, str) else row[0] for row in rows_]
             enum = _make_enum(name, _StrEnum, [(n.upper(), n) for n in names], body)
             if attach is not None:
-                for row, member in zip(rows, enum):
+                for row, member in zip(rows_, enum):
                     attach(member, row)
             return enum
 
@@ -105,7 +116,7 @@ def _attach_class(member, row):
     _, member._base_code_, member._is_error_ = row
 
 
-@_str_enum("StatusClass", _native.CLASSES, _attach_class)
+@_str_enum("StatusClass", "CLASSES", _attach_class)
 class _StatusClass:
     """The class of a status code, by its first digit (RFC 9110 §15).
 
@@ -134,7 +145,7 @@ def _attach_advice(member, row):
     _, member._explanation_ = row
 
 
-@_str_enum("RetryAdvice", _native.RETRY_ADVICES, _attach_advice)
+@_str_enum("RetryAdvice", "RETRY_ADVICES", _attach_advice)
 class _RetryAdvice:
     """What the document advises about retrying a status code.
 
@@ -153,7 +164,7 @@ class _RetryAdvice:
         return self._explanation_
 
 
-@_str_enum("LookupKind", _native.LOOKUP_KINDS)
+@_str_enum("LookupKind", "LOOKUP_KINDS")
 class _LookupKind:
     """How a code relates to the table (see ``lookup``).
 
@@ -162,7 +173,7 @@ class _LookupKind:
     """
 
 
-@_str_enum("RetryAction", _native.ACTIONS)
+@_str_enum("RetryAction", "ACTIONS")
 class _RetryAction:
     """What a client should do about a response (see ``Decision``).
 
@@ -198,8 +209,8 @@ class _StatusCodeBase(IntEnum, metaclass=_StatusCodeType):
 class _StatusCode:
     """The status codes of the DCS table, named by their ident.
 
-    An ``IntEnum`` built at import from the core's table: equal to the plain ``int``
-    and to ``http.HTTPStatus``, usable wherever an ``int`` is. ``str()`` and
+    An ``IntEnum`` of the core's table: equal to the plain ``int`` and to
+    ``http.HTTPStatus``, usable wherever an ``int`` is. ``str()`` and
     ``format()`` give the number on every Python version. ``name`` is the ident (as
     ``Enum`` requires); DCS's own name is ``dcs_name``.
 
@@ -213,6 +224,12 @@ class _StatusCode:
 
     __str__ = int.__repr__
     __format__ = int.__format__
+
+    def __getattr__(self, name):
+        """Reads the core's extras on the first use of one (see ``_attach_extras``)."""
+        if name in _EXTRAS and _attach_extras():
+            return getattr(self, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def phrase(self):
@@ -274,24 +291,96 @@ class _StatusCode:
     @classmethod
     def from_name(cls, name):
         """The member a name refers to (see the function ``from_name``)."""
-        return _native.from_name(name)
+        return _core().from_name(name)
+
+
+#: The members of StatusCode, ``(ident, code)`` in the table's order: the core's
+#: table as ``_native.TABLE`` gives it, checked again when that is first read.
+# BEGIN GENERATED: members (tools/generate_stubs.py)
+_MEMBERS = (
+    ("CONTINUE", 100),
+    ("SWITCHING_PROTOCOLS", 101),
+    ("OK", 200),
+    ("CREATED", 201),
+    ("ACCEPTED", 202),
+    ("NON_AUTHORITATIVE_INFORMATION", 203),
+    ("NO_CONTENT", 204),
+    ("RESET_CONTENT", 205),
+    ("PARTIAL_CONTENT", 206),
+    ("MULTIPLE_CHOICES", 300),
+    ("MOVED_PERMANENTLY", 301),
+    ("FOUND", 302),
+    ("SEE_OTHER", 303),
+    ("NOT_MODIFIED", 304),
+    ("USE_PROXY", 305),
+    ("UNUSED", 306),
+    ("BAD_REQUEST", 400),
+    ("UNAUTHORIZED", 401),
+    ("PAYMENT_REQUIRED", 402),
+    ("FORBIDDEN", 403),
+    ("NOT_FOUND", 404),
+    ("METHOD_NOT_ALLOWED", 405),
+    ("NOT_ACCEPTABLE", 406),
+    ("PROXY_AUTHENTICATION_REQUIRED", 407),
+    ("REQUEST_TIME_OUT", 408),
+    ("CONFLICT", 409),
+    ("GONE", 410),
+    ("LENGTH_REQUIRED", 411),
+    ("PRECONDITION_FAILED", 412),
+    ("REQUEST_ENTITY_TOO_LARGE", 413),
+    ("REQUEST_URI_TOO_LARGE", 414),
+    ("UNSUPPORTED_MEDIA_TYPE", 415),
+    ("REQUESTED_RANGE_NOT_SATISFIABLE", 416),
+    ("EXPECTATION_FAILED", 417),
+    ("UNPROCESSABLE_ENTITY", 422),
+    ("TOO_MANY_REQUESTS", 429),
+    ("INTERNAL_SERVER_ERROR", 500),
+    ("NOT_IMPLEMENTED", 501),
+    ("BAD_GATEWAY", 502),
+    ("SERVICE_UNAVAILABLE", 503),
+    ("SERVER_TIMEOUT", 504),
+    ("HTTP_VERSION_NOT_SUPPORTED", 505),
+)
+# END GENERATED: members
+
+#: The attributes ``_attach_extras`` gives every member.
+_EXTRAS = frozenset({"_phrase_", "_dcs_name_", "_description_", "_class_", "_is_error_", "_advice_"})
+_attached = False
+
+
+def _attach_extras():
+    """Gives every member the core's extras, once; returns True.
+
+    Raises ``RuntimeError`` when the generated members are not the core's table (a
+    package built from mismatched sources).
+    """
+    global _attached
+    with _LAZY_LOCK:
+        if _attached:
+            return True
+        core = _core()
+        if tuple((row[1], row[0]) for row in core.TABLE) != _MEMBERS:
+            raise RuntimeError(
+                "dcs_status: the members of StatusCode are not the core's table: "
+                "rebuild the package (tools/generate_stubs.py writes them)"
+            )
+        class_is_error = {name: is_error for name, _, is_error in core.CLASSES}
+        for (_, _, dcs_name, phrase, status_class, advice, description), member in zip(
+            core.TABLE, StatusCode
+        ):
+            member._phrase_ = phrase
+            member._dcs_name_ = dcs_name
+            member._description_ = description
+            member._class_ = status_class
+            member._is_error_ = class_is_error[status_class]
+            member._advice_ = advice
+        _attached = True
+    return True
 
 
 def _make_status_code():
-    """``StatusCode``, each member with the core's extras, and its fast look-ups."""
-    status_code = _make_enum(
-        "StatusCode", _StatusCodeBase, [(row[1], row[0]) for row in _native.TABLE], _StatusCode
-    )
-    class_is_error = {name: is_error for name, _, is_error in _native.CLASSES}
-    for (_, _, dcs_name, phrase, status_class, advice, description), member in zip(
-        _native.TABLE, status_code
-    ):
-        member._phrase_ = phrase
-        member._dcs_name_ = dcs_name
-        member._description_ = description
-        member._class_ = status_class
-        member._is_error_ = class_is_error[status_class]
-        member._advice_ = advice
+    """``StatusCode``, and its fast look-ups by value and by name."""
+    status_code = _make_enum("StatusCode", _StatusCodeBase, _MEMBERS, _StatusCode)
     _StatusCodeType.__call__ = _Members(status_code._value2member_map_).__getitem__
     # EnumMeta.__getitem__ is `cls._member_map_[name]`: the same dict look-up, in C.
     _StatusCodeType.__getitem__ = status_code._member_map_.__getitem__

@@ -91,7 +91,7 @@ def http_error(
     retry_after: str | bytes | None = None,
     request_id: str | bytes | None = None,
     now: _Now = None,
-    idempotent: bool = False,
+    idempotent: bool | None = None,
 ) -> tuple[str, Lookup, int | None, Decision]: ...
 def error_message(kind: str, input: str | bytes) -> str: ...
 def cli(
