@@ -386,6 +386,22 @@ def test_doc_examples_run(test):
     assert runner.failures == 0
 
 
+def _readme_examples():
+    """The ``pycon`` blocks of the README's Python section."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Python\n", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"^```pycon\n(.*?)^```", section, re.S | re.M)
+
+
+@pytest.mark.parametrize("block", _readme_examples())
+def test_readme_examples_run(block):
+    parser = doctest.DocTestParser()
+    test = parser.get_doctest(block, {}, "README.md", "README.md", 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    runner.run(test)
+    assert test.examples and runner.failures == 0
+
+
 def test_every_public_item_has_a_docstring():
     for name in dcs_status.__all__:
         if name != "__version__":
