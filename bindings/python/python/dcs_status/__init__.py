@@ -81,17 +81,12 @@ _lookups_get = _LOOKUPS.get
 
 
 def lookup(code):
-    """Looks up any integer as a status code (RFC 9110 §15 for the codes the table lacks).
+    """Looks up any integer as a status code, with RFC 9110 §15's reading of the codes
+    the table lacks (the Rust documentation of ``dcs_status::lookup`` gives it).
 
     ``code`` is an ``int`` (a ``StatusCode``, an ``HTTPStatus``) or a response object
-    of an HTTP client (``status_of`` reads its status). Returns a ``Lookup``:
-
-    - in the table: its entry (``LookupKind.DOCUMENTED``);
-    - 100–599 but not in the table: read as its class's ``x00`` entry
-      (``UNRECOGNIZED``);
-    - 600–999: ``INVALID``, handled as a server error with the meaning of 500.
-
-    Raises ``NotAStatusCodeError`` for any other integer, of any size, and
+    of an HTTP client (``status_of`` reads its status). Returns a ``Lookup``; raises
+    ``NotAStatusCodeError`` for an integer outside 100–999, of any size, and
     ``TypeError`` for anything that is neither an integer nor a response.
 
     >>> lookup(404).status is StatusCode.NOT_FOUND
@@ -116,12 +111,9 @@ _NAME_MAX_LEN = 64
 
 
 def from_name(name):
-    """The ``StatusCode`` a name refers to, by the core's forgiving rules.
-
-    Accepts DCS's name (``"NotFound"``), the ident (``"NOT_FOUND"``), today's IANA
-    phrase (``"Not Found"``) and older RFC phrases (``"Gateway Time-out"``,
-    ``"Payload Too Large"``, ...), in any case, with spaces, hyphens and underscores
-    alike and camelCase read as words; ``str`` or ``bytes``.
+    """The ``StatusCode`` a name refers to (``str`` or ``bytes``), by the core's
+    forgiving rules: DCS names, idents, IANA and older RFC phrases, in any case and
+    spacing (the Rust documentation of ``dcs_status::from_name`` lists them).
 
     Raises ``UnknownNameError`` (a ``KeyError``) for any other name, never a guess;
     ``InvalidUtf8Error`` for bytes that are not UTF-8 (and a ``str`` with lone

@@ -228,7 +228,7 @@ class _StatusCode:
     def __getattr__(self, name):
         """Reads the core's extras on the first use of one (see ``_attach_extras``)."""
         if name in _EXTRAS and _attach_extras():
-            return getattr(self, name)
+            return object.__getattribute__(self, name)
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
