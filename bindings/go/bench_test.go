@@ -12,6 +12,7 @@ import (
 var (
 	benchString   string
 	benchStatus   Status
+	benchLookup   LookupResult
 	benchOK       bool
 	benchDuration time.Duration
 	benchTime     time.Time
@@ -33,10 +34,24 @@ func BenchmarkNetHTTPStatusText404(b *testing.B) {
 	}
 }
 
-func BenchmarkLookup404(b *testing.B) {
+func BenchmarkGet404(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
-		benchStatus, benchOK = Lookup(404)
+		benchStatus, benchOK = Get(404)
+	}
+}
+
+func BenchmarkLookup418(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		benchLookup, benchErr = Lookup(418)
+	}
+}
+
+func BenchmarkFromName(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		benchStatus, benchErr = FromName("Gateway Time-out")
 	}
 }
 

@@ -65,4 +65,4 @@
 // Every function is safe for concurrent use.
 package dcsstatus
 
-//go:generate go run ./internal/gen/dcsstatus-gen -o zz_generated.go
+//go:generate go run ./internal/gen/dcsstatus-gen -o zz_generated.go -link-o link_static.go
