@@ -103,3 +103,40 @@ func BenchmarkDecideResponse(b *testing.B) {
 		benchDecision, benchErr = DecideResponse(resp, now)
 	}
 }
+
+// The error path: CheckResponse makes the *HTTPError (three cgo calls), whose
+// message the core renders only when asked.
+func BenchmarkCheckResponse429(b *testing.B) {
+	now := time.Unix(1795521600, 0)
+	resp := &http.Response{StatusCode: 429, Header: http.Header{"Retry-After": {"120"}, "X-Request-Id": {"r-1"}},
+		Request: &http.Request{Method: "GET"}}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		benchErr = CheckResponseAt(resp, now)
+	}
+}
+
+func BenchmarkHTTPErrorMessage(b *testing.B) {
+	resp := &http.Response{StatusCode: 429, Header: http.Header{"Retry-After": {"120"}, "X-Request-Id": {"r-1"}},
+		Request: &http.Request{Method: "GET"}}
+	err := CheckResponseAt(resp, time.Unix(1795521600, 0))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		benchString = err.Error()
+	}
+}
+
+func BenchmarkDecisionString(b *testing.B) {
+	d := Decision{Action: ActionRetryAfter, Delay: 2 * time.Minute}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		benchString = d.String()
+	}
+}
+
+func BenchmarkFromNameUnknown(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		benchStatus, benchErr = FromName("teapot")
+	}
+}
