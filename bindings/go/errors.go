@@ -65,6 +65,7 @@ var ErrInvalidRetryAfter error = retryAfterGroup{}
 // core's names of the kinds it matches, "retry_after_empty|retry_after_invalid_delay|...".
 type retryAfterGroup struct{}
 
+// Error joins the names of the kinds the group matches.
 func (retryAfterGroup) Error() string {
 	var names []string
 	for k := range resultIsRetryAfter {

@@ -46,7 +46,7 @@ abi_hash="$(cat "$repo/include/dcs_status.h" "$release/libdcs_status.a" | sha256
 export CGO_CFLAGS="-O2 -g -DDCSSTATUS_ABI_HASH=$abi_hash"
 
 step "install the library into a temporary prefix, for -tags dcsstatus_pkgconfig"
-bash bindings/c/install.sh --no-build --prefix "$tmp/prefix" >/dev/null
+install_log="$(bash bindings/c/install.sh --no-build --prefix "$tmp/prefix" 2>&1)" || { echo "$install_log" >&2; exit 1; }
 pkgconfig=(env PKG_CONFIG_PATH="$tmp/prefix/lib/pkgconfig" LD_LIBRARY_PATH="$tmp/prefix/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}")
 
 # in_go CMD...: CMD in bindings/go (check runs it in a subshell).
