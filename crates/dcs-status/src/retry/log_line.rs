@@ -3,7 +3,7 @@
 
 use core::fmt;
 
-use super::{RetryReason, RetryStep, StepAction};
+use super::{RetryCategory, RetryReason, RetryStep, StepAction};
 use crate::{ErrorAdvice, Status};
 
 impl RetryStep {
@@ -84,7 +84,7 @@ impl RetryStep {
             RetryReason::NotAnError => write!(f, "{status} is not an error"),
             RetryReason::MaxAttempts => write!(
                 f,
-                "{status} on attempt {} of {}, the last the policy allows",
+                "{status} on attempt {}, and max_attempts is {}",
                 self.attempt, self.max_attempts
             ),
             RetryReason::ErrorCode => {
@@ -121,25 +121,40 @@ impl RetryStep {
             }
             RetryReason::Status => write!(f, "{status} is not a status code"),
             RetryReason::BudgetExhausted => {
-                f.write_str("the retry budget cannot pay for ")?;
-                self.write_a_retry(f)?;
+                self.write_evidence(f)?;
+                f.write_str(", but the retry budget cannot pay for ")?;
+                match self.category {
+                    Some(category) => write!(f, "a {category} retry")?,
+                    None => f.write_str("a retry")?,
+                }
                 match self.tokens_after {
                     Some(tokens) => write!(f, " ({tokens} tokens left)"),
                     None => Ok(()),
                 }
             }
             RetryReason::Deadline => {
-                self.write_a_retry(f)?;
-                f.write_str(" would end past the deadline")
+                self.write_evidence(f)?;
+                f.write_str(", but the wait would end past the deadline")
             }
         }
     }
 
-    /// `a busy retry`, `a throttle retry`, or `a retry` without a category.
-    fn write_a_retry(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.category {
-            Some(category) => write!(f, "a {category} retry"),
-            None => f.write_str("a retry"),
+    /// What called for the retry that the budget or the deadline stopped: the
+    /// error code of a busy retry, the Retry-After of a throttle retry that had
+    /// one, else the status.
+    fn write_evidence(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let status = StatusText(self.status);
+        match (self.category, self.retry_after_s) {
+            (Some(RetryCategory::Busy), _) => {
+                let code = self.catalogue_entry.map(|entry| entry.code());
+                write!(
+                    f,
+                    "{} says try again later",
+                    code.unwrap_or("the error code")
+                )
+            }
+            (Some(RetryCategory::Throttle), Some(s)) => write!(f, "{status} asks to wait {s} s"),
+            _ => write!(f, "{status}"),
         }
     }
 }
@@ -189,7 +204,7 @@ impl fmt::Write for Truncating<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{RetryCategory, RetryPolicy, StepInput};
+    use crate::{RetryPolicy, StepInput};
 
     /// A step with the longest number in every numeric field.
     fn widest(reason: RetryReason, action: StepAction) -> RetryStep {
