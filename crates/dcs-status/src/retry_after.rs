@@ -180,10 +180,11 @@ impl DateTime {
             return Err(RetryAfterError::ImpossibleDate);
         }
         let days = days_from_civil(self.year, self.month, self.day);
-        Ok(days * 86_400
-            + i64::from(self.hour) * 3_600
-            + i64::from(self.minute) * 60
-            + i64::from(self.second))
+        // An RFC 850 year placed near an extreme `now` can lie past i64 seconds:
+        // saturate there rather than overflow.
+        let time_of_day =
+            i64::from(self.hour) * 3_600 + i64::from(self.minute) * 60 + i64::from(self.second);
+        Ok(days.saturating_mul(86_400).saturating_add(time_of_day))
     }
 }
 
@@ -419,6 +420,14 @@ mod tests {
         assert_eq!(rfc850_year(0, now_1999), 2000);
         assert_eq!(rfc850_year(49, now_1999), 2049);
         assert_eq!(rfc850_year(50, now_1999), 1950);
+    }
+
+    #[test]
+    fn an_rfc850_date_near_the_ends_of_time_saturates_instead_of_overflowing() {
+        let date = b"Sunday, 31-Dec-99 23:59:59 GMT";
+        assert!(parse_http_date(date, i64::MAX).is_ok_and(|t| t > 0));
+        assert!(parse_http_date(date, i64::MIN).is_ok_and(|t| t < 0));
+        assert!(parse_retry_after(date, i64::MIN).is_ok());
     }
 
     #[test]
