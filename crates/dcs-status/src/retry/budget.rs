@@ -50,13 +50,31 @@ pub struct RetryBudget {
 
 impl RetryBudget {
     /// The default capacity: 500 tokens (AWS SDKs).
+    ///
+    /// ```
+    /// use dcs_status::RetryBudget;
+    ///
+    /// assert_eq!(RetryBudget::default().capacity(), RetryBudget::CAPACITY);
+    /// ```
     pub const CAPACITY: u32 = 500;
     /// The default cost of a transient or busy retry: 14 tokens (AWS SDKs, 2026
     /// behaviour; about 35 such retries empty a full budget).
+    ///
+    /// ```
+    /// use dcs_status::RetryBudget;
+    ///
+    /// assert_eq!(RetryBudget::CAPACITY / RetryBudget::RETRY_COST, 35);
+    /// ```
     pub const RETRY_COST: u32 = 14;
     /// The default cost of a throttle retry: 5 tokens (AWS SDKs, 2026 behaviour).
     /// Cheaper, because a throttled request was rejected before it cost the server
     /// any work, and backing off from throttling already slows the client down.
+    ///
+    /// ```
+    /// use dcs_status::{RetryBudget, RetryCategory};
+    ///
+    /// assert_eq!(RetryBudget::default().cost_of(RetryCategory::Throttle), RetryBudget::THROTTLE_COST);
+    /// ```
     pub const THROTTLE_COST: u32 = 5;
 
     /// A full budget of `capacity` tokens with these costs.
