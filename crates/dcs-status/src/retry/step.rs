@@ -263,8 +263,8 @@ impl RetryPolicy {
         let handled_as = found.status().code();
         // Rule 4.
         if let (413 | 429 | 503, Some(value)) = (handled_as, input.retry_after) {
-            let now = || input.now.unwrap_or_else(unix_seconds);
-            if let Ok(wait) = parse_retry_after(value, now()) {
+            let now = input.now.unwrap_or_else(unix_seconds);
+            if let Ok(wait) = parse_retry_after(value, now) {
                 let seconds = wait.as_secs();
                 step.retry_after_s = Some(seconds);
                 step.category = Some(RetryCategory::Throttle);
@@ -272,7 +272,7 @@ impl RetryPolicy {
                     return step.stopped(RetryReason::RetryAfterTooLong);
                 }
                 let delay_ms = seconds.saturating_mul(1_000);
-                return self.pay(step, RetryReason::RetryAfter, delay_ms, input, budget);
+                return pay(step, RetryReason::RetryAfter, delay_ms, input, budget);
             }
         }
         // Rules 5 to 9.
@@ -289,40 +289,39 @@ impl RetryPolicy {
         let u = input.random.map_or_else(random_unit, clamp_unit);
         let delay_ms = self.backoff_ms(category, attempt, u, input.previous_delay_ms);
         step.category = Some(category);
-        self.pay(step, reason, delay_ms, input, budget)
+        pay(step, reason, delay_ms, input, budget)
     }
+}
 
-    /// A retry that a rule allows, checked against the deadline, then paid for.
-    fn pay(
-        &self,
-        step: RetryStep,
-        reason: RetryReason,
-        delay_ms: u64,
-        input: &StepInput<'_>,
-        budget: Option<&RetryBudget>,
-    ) -> RetryStep {
-        if input.time_left_ms.is_some_and(|left| delay_ms > left) {
-            return step.stopped(RetryReason::Deadline);
-        }
-        let tokens_after = match (budget, step.category) {
-            (Some(budget), Some(category)) => match budget.withdraw(budget.cost_of(category)) {
-                Ok(after) => Some(after),
-                Err(held) => {
-                    return RetryStep {
-                        tokens_after: Some(held),
-                        ..step.stopped(RetryReason::BudgetExhausted)
-                    }
+/// A retry that a rule allows, checked against the deadline, then paid for.
+fn pay(
+    step: RetryStep,
+    reason: RetryReason,
+    delay_ms: u64,
+    input: &StepInput<'_>,
+    budget: Option<&RetryBudget>,
+) -> RetryStep {
+    if input.time_left_ms.is_some_and(|left| delay_ms > left) {
+        return step.stopped(RetryReason::Deadline);
+    }
+    let tokens_after = match (budget, step.category) {
+        (Some(budget), Some(category)) => match budget.withdraw(budget.cost_of(category)) {
+            Ok(after) => Some(after),
+            Err(held) => {
+                return RetryStep {
+                    tokens_after: Some(held),
+                    ..step.stopped(RetryReason::BudgetExhausted)
                 }
-            },
-            _ => step.tokens_after,
-        };
-        RetryStep {
-            action: StepAction::Retry,
-            delay_ms,
-            reason,
-            tokens_after,
-            ..step
-        }
+            }
+        },
+        _ => step.tokens_after,
+    };
+    RetryStep {
+        action: StepAction::Retry,
+        delay_ms,
+        reason,
+        tokens_after,
+        ..step
     }
 }
 
