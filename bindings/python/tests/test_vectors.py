@@ -30,6 +30,7 @@ from dcs_status import (
 NOT_BOUND = {
     "bodies": "the error-body parser (issue 9) has no Python binding yet",
     "catalogue": "the error-code catalogue (issue 9) has no Python binding yet",
+    "retry_steps": "the retry policy (issue 10) has no Python binding yet",
 }
 
 RUN = {"names", "lookups", "retry_after", "decisions", "methods", "error_messages", "http_errors"}
