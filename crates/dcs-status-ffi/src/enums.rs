@@ -39,6 +39,8 @@ pub enum dcs_status_result {
     /// An internal error of the library (a bug, caught before it reached C): please
     /// report it.
     ErrInternal = 9,
+    /// No entry of the DCS error-code catalogue has this code.
+    ErrUnknownErrorCode = 10,
 }
 
 c_enum!(dcs_status_result (success Ok) from ErrorKind {
@@ -51,6 +53,7 @@ c_enum!(dcs_status_result (success Ok) from ErrorKind {
     ErrRetryAfterInvalidDate => RetryAfterInvalidDate,
     ErrRetryAfterImpossibleDate => RetryAfterImpossibleDate,
     ErrInternal => Internal,
+    ErrUnknownErrorCode => UnknownErrorCode,
 });
 
 impl From<core_status::RetryAfterError> for dcs_status_result {
@@ -147,9 +150,9 @@ c_enum!(dcs_status_action from Action {
 
 /// The canonical name of a result ("ok", "null_pointer", "not_a_status_code",
 /// "unknown_name", "invalid_utf8", "retry_after_empty", "retry_after_invalid_delay",
-/// "retry_after_invalid_date", "retry_after_impossible_date", "internal": the error
-/// names of the shared test vectors); NULL for a value that is not a
-/// `dcs_status_result`.
+/// "retry_after_invalid_date", "retry_after_impossible_date", "internal",
+/// "unknown_error_code": the error names of the shared test vectors); NULL for a
+/// value that is not a `dcs_status_result`.
 #[no_mangle]
 pub extern "C" fn dcs_status_result_name(result: u32) -> *const c_char {
     ffi_panic_boundary! {

@@ -12,6 +12,7 @@
 use core::ffi::CStr;
 use core::fmt;
 
+use crate::static_text::StaticText;
 use crate::Status;
 
 mod advice;
@@ -22,6 +23,7 @@ mod unknown;
 
 pub use advice::ErrorAdvice;
 pub use json::{catalogue_entry_json, catalogue_json};
+pub(crate) use unknown::unknown_error_code;
 pub use unknown::UnknownErrorCode;
 
 use key::Key;
@@ -46,34 +48,12 @@ use key::Key;
 #[derive(Debug, PartialEq, Eq, Hash)]
 pub struct CatalogueEntry {
     index: u16,
-    code: Text,
+    code: StaticText,
     status: &'static Status,
-    message: Text,
-    description: Text,
-    solution: Text,
+    message: StaticText,
+    description: StaticText,
+    solution: StaticText,
     advice: ErrorAdvice,
-}
-
-/// A catalogue string, with its NUL-terminated copy for C (both made at compile
-/// time).
-#[derive(Debug, PartialEq, Eq, Hash)]
-struct Text {
-    str: &'static str,
-    c: &'static CStr,
-}
-
-impl Text {
-    /// Pairs `text` with `c`, which must hold the same bytes.
-    const fn new(text: &'static str, c: &'static CStr) -> Text {
-        let (a, b) = (text.as_bytes(), c.to_bytes());
-        assert!(a.len() == b.len(), "a C string differs from its text");
-        let mut i = 0;
-        while i < a.len() {
-            assert!(a[i] == b[i], "a C string differs from its text");
-            i = i.saturating_add(1); // below a.len()
-        }
-        Text { str: text, c }
-    }
 }
 
 impl CatalogueEntry {
@@ -83,11 +63,11 @@ impl CatalogueEntry {
     /// table: a row whose status is not fails the build.
     const fn row(
         index: u16,
-        code: Text,
+        code: StaticText,
         status: u16,
-        message: Text,
-        description: Text,
-        solution: Text,
+        message: StaticText,
+        description: StaticText,
+        solution: StaticText,
     ) -> CatalogueEntry {
         let status = match Status::from_code(status) {
             Some(status) => status,
@@ -95,7 +75,7 @@ impl CatalogueEntry {
         };
         CatalogueEntry {
             index,
-            advice: ErrorAdvice::from_solution(solution.str),
+            advice: ErrorAdvice::from_solution(solution.as_str()),
             code,
             status,
             message,
@@ -114,12 +94,12 @@ impl CatalogueEntry {
     /// assert_eq!(entry.code_cstr(), c"DCS.4855");
     /// ```
     pub const fn code(&self) -> &'static str {
-        self.code.str
+        self.code.as_str()
     }
 
     /// [`CatalogueEntry::code`] as a NUL-terminated C string (for the C ABI).
     pub const fn code_cstr(&self) -> &'static CStr {
-        self.code.c
+        self.code.as_cstr()
     }
 
     /// The entry in the status table for the HTTP status DCS sends this code with.
@@ -144,12 +124,12 @@ impl CatalogueEntry {
     /// assert_eq!(entry.message_cstr(), c"Invalid {0} parameter in the request.");
     /// ```
     pub const fn message(&self) -> &'static str {
-        self.message.str
+        self.message.as_str()
     }
 
     /// [`CatalogueEntry::message`] as a NUL-terminated C string (for the C ABI).
     pub const fn message_cstr(&self) -> &'static CStr {
-        self.message.c
+        self.message.as_cstr()
     }
 
     /// The description, verbatim.
@@ -159,12 +139,12 @@ impl CatalogueEntry {
     /// assert_eq!(entry.description(), "Restarting the instance... Please try again later.");
     /// ```
     pub const fn description(&self) -> &'static str {
-        self.description.str
+        self.description.as_str()
     }
 
     /// [`CatalogueEntry::description`] as a NUL-terminated C string (for the C ABI).
     pub const fn description_cstr(&self) -> &'static CStr {
-        self.description.c
+        self.description.as_cstr()
     }
 
     /// The solution, verbatim (RST escapes resolved: `\*` reads `*`).
@@ -174,12 +154,12 @@ impl CatalogueEntry {
     /// assert_eq!(entry.solution(), "Contact technical support.");
     /// ```
     pub const fn solution(&self) -> &'static str {
-        self.solution.str
+        self.solution.as_str()
     }
 
     /// [`CatalogueEntry::solution`] as a NUL-terminated C string (for the C ABI).
     pub const fn solution_cstr(&self) -> &'static CStr {
-        self.solution.c
+        self.solution.as_cstr()
     }
 
     /// What the solution advises: [`ErrorAdvice::from_solution`] of
@@ -248,7 +228,7 @@ impl fmt::Display for CatalogueEntry {
     /// Writes the code and its message: `DCS.4855: Master standby swap is not
     /// supported.`
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.code.str, self.message.str)
+        write!(f, "{}: {}", self.code.as_str(), self.message.as_str())
     }
 }
 
@@ -260,7 +240,7 @@ fn find(code: &[u8]) -> Option<&'static CatalogueEntry> {
     let pilot = PILOTS[key::bucket(hash, PILOTS.len())];
     let index = usize::from(SLOTS[key::slot(hash, pilot, SLOTS.len())]);
     let entry = ENTRIES.get(index)?;
-    if KEYS[index] == key.word() && entry.code.str.len() == key.len() {
+    if KEYS[index] == key.word() && entry.code.as_str().len() == key.len() {
         Some(entry)
     } else {
         None

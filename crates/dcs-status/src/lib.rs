@@ -61,6 +61,7 @@ mod lookup;
 mod names;
 mod quote;
 mod retry_after;
+mod static_text;
 mod table;
 
 pub use action::Action;
