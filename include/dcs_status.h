@@ -168,6 +168,10 @@ enum dcs_status_result
    * report it.
    */
   DCS_STATUS_RESULT_ERR_INTERNAL = 9,
+  /**
+   * No entry of the DCS error-code catalogue has this code.
+   */
+  DCS_STATUS_RESULT_ERR_UNKNOWN_ERROR_CODE = 10,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -556,9 +560,9 @@ size_t dcs_status_http_error_message(int64_t code,
 /**
  * The canonical name of a result ("ok", "null_pointer", "not_a_status_code",
  * "unknown_name", "invalid_utf8", "retry_after_empty", "retry_after_invalid_delay",
- * "retry_after_invalid_date", "retry_after_impossible_date", "internal": the error
- * names of the shared test vectors); NULL for a value that is not a
- * `dcs_status_result`.
+ * "retry_after_invalid_date", "retry_after_impossible_date", "internal",
+ * "unknown_error_code": the error names of the shared test vectors); NULL for a
+ * value that is not a `dcs_status_result`.
  */
 const char *dcs_status_result_name(uint32_t result);
 
