@@ -4,7 +4,8 @@
 use core::fmt;
 
 use crate::{
-    from_name, lookup, GivenNumber, Lookup, NotAStatusCodeError, Status, UnknownNameError,
+    from_name, lookup, CatalogueEntry, GivenNumber, Lookup, NotAStatusCodeError, Status,
+    UnknownNameError,
 };
 
 /// The width explanations are wrapped to.
@@ -96,6 +97,37 @@ impl Lookup {
     }
 }
 
+impl CatalogueEntry {
+    /// A multi-line explanation for people, wrapped to 80 columns: the code, the
+    /// status DCS sends it with, the message, description and solution, and the
+    /// advice, as `dcs-status DCS.4111` prints it.
+    ///
+    /// ```
+    /// let entry = dcs_status::CatalogueEntry::lookup("DCS.4111").unwrap();
+    /// assert_eq!(
+    ///     entry.explain(),
+    ///     "DCS error code DCS.4111\n\
+    ///     \x20 status:      400 Bad Request, DCS name BadRequest\n\
+    ///     \x20 message:     the instance is restarting.\n\
+    ///     \x20 description: Restarting the instance... Please try again later.\n\
+    ///     \x20 solution:    Try again later or contact technical support.\n\
+    ///     \x20 advice:      try again later: the condition is temporary (retry_later)\n"
+    /// );
+    /// ```
+    pub fn explain(&self) -> String {
+        let status = self.status();
+        let mut out = format!("DCS error code {}\n", self.code());
+        let status_text = format!("{status}, DCS name {}", status.name());
+        let advice = format!("{} ({})", self.advice().explain(), self.advice());
+        row(&mut out, "status:", &status_text);
+        row(&mut out, "message:", self.message());
+        row(&mut out, "description:", self.description());
+        row(&mut out, "solution:", self.solution());
+        row(&mut out, "advice:", &advice);
+        out
+    }
+}
+
 /// Appends `  label  value`, the value word-wrapped and indented under itself.
 fn row(out: &mut String, label: &str, value: &str) {
     out.push_str(&format!("  {label:<width$}", width = INDENT - 2));
@@ -171,6 +203,25 @@ mod tests {
         assert!(text.ends_with(
             "  description: The requested resource could not be found.\n\n               The client should modify the request instead of re-initiating it.\n"
         ));
+    }
+
+    #[test]
+    fn catalogue_explanations_fit_in_80_columns_and_keep_every_word() {
+        for entry in CatalogueEntry::all() {
+            let text = entry.explain();
+            for line in text.lines() {
+                assert!(line.chars().count() <= WIDTH, "{}: {line:?}", entry.code());
+            }
+            let words: Vec<&str> = text.split_whitespace().collect();
+            for field in [entry.message(), entry.description(), entry.solution()] {
+                let expected: Vec<&str> = field.split_whitespace().collect();
+                assert!(
+                    words.windows(expected.len().max(1)).any(|w| w == expected),
+                    "{}: {field:?}",
+                    entry.code()
+                );
+            }
+        }
     }
 
     #[test]
