@@ -74,7 +74,7 @@ pub use clock::unix_now;
 pub use decision::{decide, method_is_idempotent, Decision};
 pub use error_kind::{error_message, ErrorKind, ErrorMessage};
 pub use explain::{parse_query, table_text, QueryError};
-pub use http_error::HttpError;
+pub use http_error::{HttpError, HttpErrorRef};
 pub use json::{entry_json, table_json};
 pub use lookup::{lookup, GivenNumber, Lookup, LookupKind, NotAStatusCodeError};
 pub use names::{from_name, from_name_bytes, ident_from_name, UnknownNameError};
