@@ -62,7 +62,7 @@ impl Write for Buffer<'_> {
 ///
 /// # Safety
 /// `buf` must be NULL or point to `cap` writable bytes.
-unsafe fn render(buf: *mut c_char, cap: usize, text: impl fmt::Display) -> usize {
+pub(crate) unsafe fn render(buf: *mut c_char, cap: usize, text: impl fmt::Display) -> usize {
     let buf = if buf.is_null() || cap == 0 {
         None
     } else {
