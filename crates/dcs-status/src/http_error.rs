@@ -157,11 +157,7 @@ impl HttpError {
         now: i64,
         idempotent: bool,
     ) -> Result<HttpError, NotAStatusCodeError> {
-        let headers = [
-            retry_after.map(|v| (HttpError::RETRY_AFTER_HEADER.as_bytes(), v)),
-            request_id.map(|v| (HttpError::REQUEST_ID_HEADER.as_bytes(), v)),
-        ];
-        HttpError::from_response(code, headers.into_iter().flatten(), b"", now, idempotent)
+        HttpErrorRef::new(code, retry_after, request_id, now, idempotent).map(HttpError::from)
     }
 
     /// The status code as received.
@@ -367,6 +363,24 @@ impl<'a> HttpErrorRef<'a> {
                 idempotent,
             ),
         })
+    }
+
+    /// [`HttpErrorRef::from_response`] for a response with no body, given the values
+    /// of its Retry-After and X-Request-Id headers (`None` when it had none).
+    ///
+    /// Errors: [`NotAStatusCodeError`] for a code outside 100–999.
+    pub fn new(
+        code: impl Into<i64>,
+        retry_after: Option<&'a [u8]>,
+        request_id: Option<&'a [u8]>,
+        now: i64,
+        idempotent: bool,
+    ) -> Result<HttpErrorRef<'a>, NotAStatusCodeError> {
+        let headers = [
+            retry_after.map(|v| (HttpError::RETRY_AFTER_HEADER.as_bytes(), v)),
+            request_id.map(|v| (HttpError::REQUEST_ID_HEADER.as_bytes(), v)),
+        ];
+        HttpErrorRef::from_response(code, headers.into_iter().flatten(), b"", now, idempotent)
     }
 
     /// The status code as received.
