@@ -523,6 +523,7 @@ const CORE_API: &[(&str, Result<&[&str], &str>)] = &[
     ("table_json", Err("as entry_json")),
     ("parse_query", Err("the dcs-status command's reading of its argument")),
     ("table_text", Err("the dcs-status command's `list`")),
+    ("catalogue_text", Err("the dcs-status command's `errors`")),
     ("QueryError", Err("the dcs-status command's reading of its argument")),
     ("CatalogueEntry", Ok(&["dcs_status_catalogue_entry", "dcs_status_catalogue_lookup", "dcs_status_catalogue_count", "dcs_status_catalogue_at", "dcs_status_catalogue_explain"])),
     ("ErrorAdvice", Ok(&["dcs_status_error_advice", "dcs_status_error_advice_name"])),

@@ -227,6 +227,40 @@ impl CatalogueEntry {
     }
 }
 
+impl CatalogueEntry {
+    /// Whether `text` has the form of a catalogue code, found or not: `DCS.` and one or
+    /// more digits, or `111` and six more digits (the older family, `111SSSNNN`),
+    /// ignoring ASCII case and whitespace as [`CatalogueEntry::lookup`] does.
+    ///
+    /// This is how a query is told apart from a status code: a 3-digit number is a
+    /// status code, a 9-digit `111...` number an error code (`dcs-status 111400017`).
+    ///
+    /// ```
+    /// use dcs_status::CatalogueEntry;
+    ///
+    /// for code in ["DCS.4111", " dcs. 4855 ", "DCS.9999", "111400017", "111 400 999"] {
+    ///     assert!(CatalogueEntry::is_code_form(code), "{code}");
+    /// }
+    /// for other in ["400", "111400", "1114000170", "DCS.", "DCS.48x", "APIGW.0308", "not found"] {
+    ///     assert!(!CatalogueEntry::is_code_form(other), "{other}");
+    /// }
+    /// ```
+    pub fn is_code_form(text: impl AsRef<[u8]>) -> bool {
+        let Some(key) = Key::of(text.as_ref()) else {
+            return false;
+        };
+        let bytes = key.word().to_le_bytes();
+        let code = bytes.get(..key.len()).unwrap_or_default();
+        match code {
+            [b'D', b'C', b'S', b'.', digits @ ..] => {
+                !digits.is_empty() && digits.iter().all(u8::is_ascii_digit)
+            }
+            [b'1', b'1', b'1', rest @ ..] => rest.len() == 6 && rest.iter().all(u8::is_ascii_digit),
+            _ => false,
+        }
+    }
+}
+
 impl fmt::Display for CatalogueEntry {
     /// Writes the code and its message: `DCS.4855: Master standby swap is not
     /// supported.`

@@ -492,6 +492,24 @@ impl fmt::Display for HttpErrorRef<'_> {
     }
 }
 
+/// A decision in words: "do not retry", "retry with backoff", "retry after 120s".
+pub(crate) struct DecisionWords(pub(crate) Decision);
+
+impl fmt::Display for DecisionWords {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, word) in self.0.action().as_str().split('_').enumerate() {
+            if i > 0 {
+                f.write_str(" ")?;
+            }
+            f.write_str(word)?;
+        }
+        if let Some(delay) = self.0.delay() {
+            write!(f, " {}s", delay.as_secs())?;
+        }
+        Ok(())
+    }
+}
+
 /// The parts of the message, the untrusted ones already quoted: one writer for
 /// [`HttpError`] and [`HttpErrorRef`].
 struct Message {
@@ -537,14 +555,7 @@ impl fmt::Display for Message {
                 )?;
             }
         }
-        // The action's name in words: "do not retry", "retry after 120s".
-        f.write_str("; decision:")?;
-        for word in self.decision.action().as_str().split('_') {
-            write!(f, " {word}")?;
-        }
-        if let Some(delay) = self.decision.delay() {
-            write!(f, " {}s", delay.as_secs())?;
-        }
+        write!(f, "; decision: {}", DecisionWords(self.decision))?;
         if let Some(code) = &self.unknown_code {
             write!(
                 f,
