@@ -20,8 +20,9 @@
 #define DCS_STATUS_VERSION "0.2.0"
 
 /**
- * The major version of the library; the shared library's soname is
- * `libdcs_status.so.<major>`.
+ * The major version of the library. The shared library's soname is
+ * `libdcs_status.so.0.<minor>` before 1.0 (a minor release may break the ABI), and
+ * `libdcs_status.so.<major>` from 1.0 on.
  */
 #define DCS_STATUS_VERSION_MAJOR 0
 

@@ -42,18 +42,21 @@ if [[ $build -eq 1 ]]; then
     (cd "$repo" && cargo build --release --locked -p dcs-status-ffi)
 fi
 major="$(sed -n 's/^#define DCS_STATUS_VERSION_MAJOR \([0-9]*\)$/\1/p' "$repo/include/dcs_status.h")"
+minor="$(sed -n 's/^#define DCS_STATUS_VERSION_MINOR \([0-9]*\)$/\1/p' "$repo/include/dcs_status.h")"
+# The soname (crates/dcs-status-ffi/build.rs): .so.0.MINOR before 1.0, .so.MAJOR after.
+if [[ "$major" == 0 ]]; then soname="libdcs_status.so.0.$minor"; else soname="libdcs_status.so.$major"; fi
 mkdir -p "$out/lib"
 # The soname's file, which cargo does not make: found through the rpath.
-ln -sfn "$release/libdcs_status.so" "$out/lib/libdcs_status.so.$major"
+ln -sfn "$release/libdcs_status.so" "$out/lib/$soname"
 
 cflags=(${CFLAGS:--O2} -std=c99 -Wall -Wextra -Wpedantic -Werror -I"$repo/include")
 native_libs="$(cat "$repo/bindings/c/native-static-libs.txt")"
 cc "${cflags[@]}" "$here/bench.c" -o "$out/bench-shared" \
-    -L"$out/lib" "-l:libdcs_status.so.$major" -Wl,-rpath,"$out/lib"
+    -L"$out/lib" "-l:$soname" -Wl,-rpath,"$out/lib"
 # shellcheck disable=SC2086
 cc "${cflags[@]}" "$here/bench.c" -o "$out/bench-static" "$release/libdcs_status.a" $native_libs
 cc "${cflags[@]}" "$here/bench_errors.c" -o "$out/bench_errors-shared" \
-    -L"$out/lib" "-l:libdcs_status.so.$major" -Wl,-rpath,"$out/lib"
+    -L"$out/lib" "-l:$soname" -Wl,-rpath,"$out/lib"
 # shellcheck disable=SC2086
 cc "${cflags[@]}" "$here/bench_errors.c" -o "$out/bench_errors-static" "$release/libdcs_status.a" $native_libs
 

@@ -70,8 +70,9 @@ pub use response::*;
 pub use retry::*;
 pub use types::*;
 
-/// The major version of the library; the shared library's soname is
-/// `libdcs_status.so.<major>`.
+/// The major version of the library. The shared library's soname is
+/// `libdcs_status.so.0.<minor>` before 1.0 (a minor release may break the ABI), and
+/// `libdcs_status.so.<major>` from 1.0 on.
 pub const DCS_STATUS_VERSION_MAJOR: u32 = 0;
 /// The minor version of the library.
 pub const DCS_STATUS_VERSION_MINOR: u32 = 2;
