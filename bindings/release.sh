@@ -9,7 +9,8 @@
 #                        the Python sdist (checked: a wheel builds from it)
 #   OUTDIR/dcs_status-VERSION-x86_64-linux-gnu.tar.gz
 #                        the C archive: lib/libdcs_status.so.VERSION (soname
-#                        libdcs_status.so.MAJOR, with its symlinks), lib/libdcs_status.a
+#                        libdcs_status.so.0.MINOR before 1.0, .so.MAJOR from 1.0 on,
+#                        with its symlinks), lib/libdcs_status.a
 #                        (exports only dcs_status_*), include/dcs_status.h, pkg-config
 #                        and CMake files (relocatable), LICENSE-*, README.md
 #   OUTDIR/goproxy/github.com/dcs-status/dcs-status/bindings/go/@v/
@@ -58,8 +59,14 @@ fi
 
 version="$(cargo pkgid --offline -p dcs-status-ffi)"
 version="${version##*[#@]}"
-[[ "$version" =~ ^([0-9]+)\.[0-9]+\.[0-9]+$ ]] || die "cannot read the version from Cargo.toml (got '$version')"
+[[ "$version" =~ ^([0-9]+)\.([0-9]+)\.[0-9]+$ ]] || die "cannot read the version from Cargo.toml (got '$version')"
 major="${BASH_REMATCH[1]}"
+# The soname, as crates/dcs-status-ffi/build.rs gives it.
+if [[ "$major" == 0 ]]; then
+    soname="libdcs_status.so.0.${BASH_REMATCH[2]}"
+else
+    soname="libdcs_status.so.$major"
+fi
 # Archive times and the Go version's time: the last commit's.
 export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct)}"
 commit_time="$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y-%m-%dT%H:%M:%SZ)"
@@ -94,7 +101,7 @@ CARGO_TARGET_DIR="$work/lib" bash "$here/c/install.sh" --no-build --prefix "$sta
 # Relocatable pkg-config files: the prefix is wherever the archive is unpacked.
 sed -i 's|^prefix=.*|prefix=${pcfiledir}/../..|' "$stage/lib/pkgconfig/"*.pc
 cp LICENSE-MIT LICENSE-APACHE "$stage/"
-sed -e "s|@VERSION@|$version|g" -e "s|@MAJOR@|$major|g" -e "s|@NAME@|$name|g" \
+sed -e "s|@VERSION@|$version|g" -e "s|@MAJOR@|$major|g" -e "s|@SONAME@|$soname|g" -e "s|@NAME@|$name|g" \
     -e "s|@GLIBC@|$glibc|g" "$here/c/release-README.md.in" >"$stage/README.md"
 rm -f "$out/$name.tar.gz"
 tar --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$SOURCE_DATE_EPOCH" \

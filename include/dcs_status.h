@@ -20,8 +20,9 @@
 #define DCS_STATUS_VERSION "0.2.0"
 
 /**
- * The major version of the library; the shared library's soname is
- * `libdcs_status.so.<major>`.
+ * The major version of the library. The shared library's soname is
+ * `libdcs_status.so.0.<minor>` before 1.0 (a minor release may break the ABI), and
+ * `libdcs_status.so.<major>` from 1.0 on.
  */
 #define DCS_STATUS_VERSION_MAJOR 0
 
@@ -168,6 +169,10 @@ enum dcs_status_result
    * report it.
    */
   DCS_STATUS_RESULT_ERR_INTERNAL = 9,
+  /**
+   * No entry of the DCS error-code catalogue has this code.
+   */
+  DCS_STATUS_RESULT_ERR_UNKNOWN_ERROR_CODE = 10,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -234,6 +239,46 @@ enum dcs_status_action
 typedef enum dcs_status_action dcs_status_action;
 #else
 typedef uint32_t dcs_status_action;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * What the DCS error-code catalogue's Solution advises about an error code (the
+ * retry signal the HTTP status hides).
+ */
+enum dcs_status_error_advice
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * The Solution says to try again later: the condition is temporary (the
+   * instance is restarting, backing up, running a job), even on HTTP 400.
+   */
+  DCS_STATUS_ERROR_ADVICE_RETRY_LATER = 1,
+  /**
+   * The Solution is "Contact technical support.": retrying will not help.
+   */
+  DCS_STATUS_ERROR_ADVICE_CONTACT_SUPPORT = 2,
+  /**
+   * The Solution asks to check, select, reset or process something: the request
+   * must change.
+   */
+  DCS_STATUS_ERROR_ADVICE_FIX_REQUEST = 3,
+  /**
+   * The operation is not allowed (for this instance, or at all).
+   */
+  DCS_STATUS_ERROR_ADVICE_NOT_ALLOWED = 4,
+  /**
+   * The Solution gives no advice the rules recognize.
+   */
+  DCS_STATUS_ERROR_ADVICE_UNSPECIFIED = 5,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum dcs_status_error_advice dcs_status_error_advice;
+#else
+typedef uint32_t dcs_status_error_advice;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
@@ -313,6 +358,184 @@ typedef struct dcs_status_decision {
    */
   uint64_t delay_seconds;
 } dcs_status_decision;
+
+/**
+ * One entry of the DCS error-code catalogue (the "Error Codes" appendix of the DCS
+ * API reference). Entries are static: never copy the strings, never free anything.
+ */
+typedef struct dcs_status_catalogue_entry {
+  /**
+   * The error code as the document writes it, whitespace removed ("DCS.4855",
+   * "111400017"): what a DCS error body sends as `error_code`.
+   */
+  const char *code;
+  /**
+   * The HTTP status DCS sends the code with (the document's, which does not always
+   * match the code's family: DCS.4069 is sent with 500).
+   */
+  uint16_t status;
+  /**
+   * What the Solution advises.
+   */
+  dcs_status_error_advice advice;
+  /**
+   * The entry's position in the catalogue, 0 to `dcs_status_catalogue_count() - 1`,
+   * in document order.
+   */
+  uint32_t index;
+  /**
+   * The error message, verbatim; templates keep their placeholders ("{0}", "{}").
+   */
+  const char *message;
+  /**
+   * The description, verbatim.
+   */
+  const char *description;
+  /**
+   * The solution, verbatim (RST escapes resolved).
+   */
+  const char *solution;
+  /**
+   * The status table's entry for `status` (never NULL).
+   */
+  const struct dcs_status_entry *status_entry;
+} dcs_status_catalogue_entry;
+
+/**
+ * A piece of text in a buffer of the caller's (a response's body or a header
+ * value): `len` bytes of UTF-8 at `ptr`, not NUL-terminated, or absent (`ptr` NULL,
+ * `len` 0). It stays valid as long as that buffer does.
+ *
+ * A text from a JSON string is as the body writes it, between its quotes: when
+ * `escaped` is true, it holds escapes (`\"`, `\n`, `\u00e9`) that
+ * `dcs_status_text_decode` resolves into a buffer; when false, the bytes are the text.
+ */
+typedef struct dcs_status_text {
+  /**
+   * The first byte, or NULL when the text is absent.
+   */
+  const char *ptr;
+  /**
+   * The length in bytes (0 when absent).
+   */
+  size_t len;
+  /**
+   * Whether the bytes hold JSON escapes still to resolve.
+   */
+  bool escaped;
+} dcs_status_text;
+
+/**
+ * What an error response's body says, from `dcs_status_parse_error_body`: each
+ * field a text in the caller's body, absent when the body does not have it as a JSON
+ * string.
+ */
+typedef struct dcs_status_error_body {
+  /**
+   * The error code ("DCS.4855", "APIGW.0308"), as sent.
+   */
+  struct dcs_status_text error_code;
+  /**
+   * The error message, as sent.
+   */
+  struct dcs_status_text error_msg;
+  /**
+   * The extended error message (DCS sends null: absent).
+   */
+  struct dcs_status_text error_ext_msg;
+  /**
+   * The body's own top-level `request_id` (the API gateway sends one); for the
+   * response's request id, see `dcs_status_resolve_request_id`.
+   */
+  struct dcs_status_text request_id;
+  /**
+   * The catalogue's entry for the error code, or NULL when the catalogue lacks it
+   * (or there is no code).
+   */
+  const struct dcs_status_catalogue_entry *catalogue;
+} dcs_status_error_body;
+
+/**
+ * One header of a response: `name_len` bytes of name and `value_len` bytes of value
+ * (no NUL needed). A pointer may be NULL only with a length of 0.
+ */
+typedef struct dcs_status_header {
+  /**
+   * The header's name, in any case ("X-Request-Id", "x-request-id").
+   */
+  const char *name;
+  /**
+   * The name's length in bytes.
+   */
+  size_t name_len;
+  /**
+   * The header's value.
+   */
+  const char *value;
+  /**
+   * The value's length in bytes.
+   */
+  size_t value_len;
+} dcs_status_header;
+
+/**
+ * One error for one response, from `dcs_status_http_error_from_response`: the
+ * status read as RFC 9110 says, the parsed body, the catalogue entry, Retry-After,
+ * the request id and the decision. The texts point into the caller's body and
+ * header values; the entries are static. Nothing to free.
+ */
+typedef struct dcs_status_http_error {
+  /**
+   * The status code as received.
+   */
+  uint16_t code;
+  /**
+   * Whether the code is documented, unrecognized or invalid.
+   */
+  dcs_status_lookup_kind kind;
+  /**
+   * The class the code is handled as.
+   */
+  dcs_status_class status_class;
+  /**
+   * The entry whose meaning applies (for an unrecognized code, its class's x00;
+   * 500 for 600..999). Never NULL after success.
+   */
+  const struct dcs_status_entry *status;
+  /**
+   * Whether the response had a Retry-After header that parses.
+   */
+  bool has_retry_after;
+  /**
+   * Its delay in seconds (0 when `has_retry_after` is false).
+   */
+  uint64_t retry_after_seconds;
+  /**
+   * What to do: the error code's advice first, then the status.
+   */
+  struct dcs_status_decision decision;
+  /**
+   * The body's error code, as sent (at most 4096 bytes once decoded).
+   */
+  struct dcs_status_text error_code;
+  /**
+   * The body's error message, as sent (at most 4096 bytes once decoded).
+   */
+  struct dcs_status_text error_msg;
+  /**
+   * The body's extended error message (at most 4096 bytes once decoded).
+   */
+  struct dcs_status_text error_ext_msg;
+  /**
+   * The request id: the X-Request-Id header, else the body's request_id, else the
+   * X-Openstack-Request-Id header (at most 4096 bytes once decoded).
+   */
+  struct dcs_status_text request_id;
+  /**
+   * The catalogue's entry for the error code, or NULL.
+   */
+  const struct dcs_status_catalogue_entry *catalogue;
+} dcs_status_http_error;
 
 /**
  * A pointer to a static entry, or NULL.
@@ -472,6 +695,203 @@ dcs_status_result dcs_status_decide(int64_t code,
 bool dcs_status_method_is_idempotent(const char *method, size_t len);
 
 /**
+ * The number of entries in the error-code catalogue.
+ */
+size_t dcs_status_catalogue_count(void);
+
+/**
+ * The catalogue's entry at `index` (0 to `dcs_status_catalogue_count() - 1`), in the
+ * document's order; NULL when `index` is out of range.
+ */
+const struct dcs_status_catalogue_entry *dcs_status_catalogue_at(size_t index);
+
+/**
+ * Finds the catalogue's entry for an error code, forgivingly: ASCII case is ignored
+ * and ASCII whitespace anywhere is skipped, so "dcs.4855", " DCS. 4855 " and
+ * "DCS.4855" are one code; both families are found ("DCS.4111", "111400017").
+ *
+ * `code` points to `len` bytes; no NUL terminator is needed or read. Constant time,
+ * nothing allocated, whatever the length.
+ *
+ * Errors: `DCS_STATUS_RESULT_ERR_NULL_POINTER` if `code` or `out` is NULL;
+ * `DCS_STATUS_RESULT_ERR_UNKNOWN_ERROR_CODE` if no entry has the code, never a guess
+ * (`dcs_status_error_message` writes its message about the code). Bytes that are not
+ * UTF-8 are no code either: UNKNOWN_ERROR_CODE, as the core and every binding answer
+ * (tests/vectors/catalogue.json). `*out` is written only on success.
+ *
+ * # Safety
+ * `code` must be NULL or point to `len` readable bytes; `out` must be NULL or point
+ * to writable memory for one pointer.
+ */
+dcs_status_result dcs_status_catalogue_lookup(const char *code,
+                                              size_t len,
+                                              const struct dcs_status_catalogue_entry **out);
+
+/**
+ * Writes the explanation of an error code for people, as `dcs-status DCS.4111`
+ * prints it: the code, the status DCS sends it with, the message, description,
+ * solution and advice, wrapped to 80 columns, ending with a newline. `code` is read
+ * as `dcs_status_catalogue_lookup` reads it; a code the catalogue lacks gets its
+ * unknown-error-code message, NULL the null-pointer message. Returns the text's
+ * length; see the renderers' contract at `dcs_status_explain`.
+ *
+ * # Safety
+ * `code` must be NULL or point to `len` readable bytes; `buf` must be NULL or point
+ * to `cap` writable bytes.
+ */
+size_t dcs_status_catalogue_explain(const char *code, size_t len, char *buf, size_t cap);
+
+/**
+ * Reads an error response's body: any bytes, never an error about its content
+ * (the core's `dcs_status::parse_error_body`).
+ *
+ * From a JSON object, the first of these pairs of keys in which the code or the
+ * message is a JSON string gives both: `error_code`/`error_msg`;
+ * `errorCode`/`errorMsg`; `code`/`message`; then the same pairs one level down, in
+ * the first member whose value is an object (`{"error": {"code": ..., "message":
+ * ...}}`). `error_ext_msg` comes from the same object, `request_id` from the top
+ * level. An empty body, text that is not JSON, JSON that is not an object, invalid
+ * UTF-8, an object cut short: every field absent, and `DCS_STATUS_RESULT_OK`.
+ *
+ * Every text in `*out` points into `body` (valid as long as it is; nothing to
+ * free); `out->catalogue` is the catalogue's entry for the code, or NULL. Nothing is
+ * allocated for a body that is not an object, nor for an object whose members hold
+ * no container inside a container (every DCS and gateway error body); deeper
+ * nesting costs the JSON parser a scratch stack of a byte per level, and a malformed
+ * object its error value, both freed before this returns. Time is linear in `len`.
+ *
+ * Errors: `DCS_STATUS_RESULT_ERR_NULL_POINTER` if `out` is NULL, or `body` is NULL
+ * with a `len` other than 0 (NULL with 0 is the empty body). `*out` is written only
+ * on success.
+ *
+ * # Safety
+ * `body` must be NULL or point to `len` readable bytes; `out` must be NULL or point
+ * to writable memory for one `dcs_status_error_body`.
+ */
+dcs_status_result dcs_status_parse_error_body(const char *body,
+                                              size_t len,
+                                              struct dcs_status_error_body *out);
+
+/**
+ * Resolves a response's request id (the core's `dcs_status::resolve_request_id`):
+ * the `X-Request-Id` header, else the body's `request_id` (`body_request_id`, as
+ * `dcs_status_parse_error_body` gave it; NULL or absent for none), else the
+ * `X-Openstack-Request-Id` header.
+ *
+ * Header names match in any case; a value counts without its surrounding spaces and
+ * tabs, when that leaves some valid UTF-8; of several headers with one name, the
+ * first that counts wins; an empty `request_id` in the body does not count. `*out`
+ * is the id, pointing into a header's value or the body, or absent (`ptr` NULL).
+ * Nothing is allocated.
+ *
+ * Errors: `DCS_STATUS_RESULT_ERR_NULL_POINTER` if `out` is NULL, `headers` is NULL
+ * with `n_headers` other than 0, or a header's name or value is NULL with a length;
+ * `DCS_STATUS_RESULT_ERR_INVALID_UTF8` if `body_request_id` is present and not UTF-8
+ * (one from `dcs_status_parse_error_body` always is). `*out` is written only on
+ * success.
+ *
+ * # Safety
+ * `headers` must be NULL or point to `n_headers` readable headers whose pointers are
+ * each NULL or point to their length's readable bytes; `body_request_id` must be NULL
+ * or point to a readable text whose `ptr` is NULL or points to `len` readable bytes;
+ * `out` must be NULL or point to writable memory for one `dcs_status_text`.
+ */
+dcs_status_result dcs_status_resolve_request_id(const struct dcs_status_header *headers,
+                                                size_t n_headers,
+                                                const struct dcs_status_text *body_request_id,
+                                                struct dcs_status_text *out);
+
+/**
+ * Writes a text with its JSON escapes resolved (`\"`, `\n`, `\u00e9`, surrogate
+ * pairs; a lone surrogate reads as U+FFFD, a backslash that starts no valid escape as
+ * itself) into the caller's buffer; a text that is not `escaped` is copied as it is.
+ * Nothing is allocated; the decoded text is never longer than `text->len`, so a
+ * buffer of `text->len + 1` bytes always holds it. The text may hold NUL bytes (from
+ * `\u0000`): the returned length is the truth, not `strlen`.
+ *
+ * An absent text (`text` NULL, or `text->ptr` NULL) writes the empty string, as
+ * does a text that is not valid UTF-8 (never one this library hands out). Returns the
+ * decoded length; see the renderers' contract at `dcs_status_explain`.
+ *
+ * # Safety
+ * `text` must be NULL or point to a readable text whose `ptr` is NULL or points to
+ * `len` readable bytes; `buf` must be NULL or point to `cap` writable bytes.
+ */
+size_t dcs_status_text_decode(const struct dcs_status_text *text, char *buf, size_t cap);
+
+/**
+ * Reads a response into one error (the core's `dcs_status::HttpErrorRef`), filling
+ * `*out` with every field:
+ *
+ * - the status `code` read as RFC 9110 section 15 says (`kind`, `status_class`,
+ *   `status`);
+ * - Retry-After: the first header of that name (any case), parsed at `now` (Unix
+ *   seconds); a value that does not parse counts as absent;
+ * - the body (`body_len` bytes of any content, as `dcs_status_parse_error_body`
+ *   reads it): `error_code`, `error_msg`, `error_ext_msg`, each cut to 4096 bytes
+ *   once decoded, and `catalogue`, the entry for the code or NULL;
+ * - `request_id`, as `dcs_status_resolve_request_id` resolves it (cut likewise);
+ * - `decision`, for a request that is `idempotent` or not: the error code's advice
+ *   first (a code whose Solution says to try again later is retried, even on 400;
+ *   one that says to contact support, fix the request or that it is not allowed is
+ *   not, unless a 413/429/503 carries a Retry-After), then the status's rules
+ *   (`dcs_status_decide`).
+ *
+ * The texts point into `body` and the header values (valid as long as they are);
+ * nothing to free, and nothing is allocated for a body `dcs_status_parse_error_body`
+ * reads without allocating. `dcs_status_http_error_from_response_message` writes the
+ * message for the same arguments.
+ *
+ * Errors: `DCS_STATUS_RESULT_ERR_NULL_POINTER` if `out` is NULL, `body` is NULL with
+ * a length, `headers` is NULL with `n_headers` other than 0, or a header's name or
+ * value is NULL with a length; `DCS_STATUS_RESULT_ERR_NOT_A_STATUS_CODE` if `code` is
+ * outside 100..999. `*out` is written only on success.
+ *
+ * # Safety
+ * `headers` must be NULL or point to `n_headers` readable headers whose pointers are
+ * each NULL or point to their length's readable bytes; `body` must be NULL or point
+ * to `body_len` readable bytes; `out` must be NULL or point to writable memory for
+ * one `dcs_status_http_error`.
+ */
+dcs_status_result dcs_status_http_error_from_response(int64_t code,
+                                                      const struct dcs_status_header *headers,
+                                                      size_t n_headers,
+                                                      const char *body,
+                                                      size_t body_len,
+                                                      int64_t now,
+                                                      bool idempotent,
+                                                      struct dcs_status_http_error *out);
+
+/**
+ * Writes the one-line message of the error `dcs_status_http_error_from_response`
+ * reads from the same arguments, as every binding shows it. With an error code the
+ * catalogue knows: `400 Bad Request, DCS name BadRequest: DCS.4111 the instance is
+ * restarting. Solution: Try again later or contact technical support. Retry advice:
+ * try again later: the condition is temporary; decision: retry with backoff; request
+ * id "req-1"`. Otherwise the status's description and advice, then what the response
+ * said: `...; decision: do not retry; error code "DCS.4922" (not in the DCS
+ * error-code catalogue); server message "Instance not found."`. Untrusted texts are
+ * quoted, escaped and shortened to 64 characters.
+ *
+ * A `code` outside 100..999 gets its not-a-status-code message, a bad pointer the
+ * null-pointer message. Nothing is allocated. Returns the message's length; see the
+ * renderers' contract at `dcs_status_explain`.
+ *
+ * # Safety
+ * As `dcs_status_http_error_from_response`; `buf` must be NULL or point to `cap`
+ * writable bytes.
+ */
+size_t dcs_status_http_error_from_response_message(int64_t code,
+                                                   const struct dcs_status_header *headers,
+                                                   size_t n_headers,
+                                                   const char *body,
+                                                   size_t body_len,
+                                                   int64_t now,
+                                                   bool idempotent,
+                                                   char *buf,
+                                                   size_t cap);
+
+/**
  * Writes the message of an error about an input, as the core says it
  * (`dcs_status::error_message`): for `DCS_STATUS_RESULT_ERR_UNKNOWN_NAME` and
  * "nope", `unknown status name "nope": expected a DCS name ("NotFound"), ...`.
@@ -526,15 +946,19 @@ size_t dcs_status_explain(int64_t code, char *buf, size_t cap);
 size_t dcs_status_decision_text(uint32_t action, uint64_t delay_seconds, char *buf, size_t cap);
 
 /**
- * Writes the one-line message of an HTTP error response, as every binding shows it
- * (`dcs_status::HttpError`): code, phrase, DCS name, what the RFC 9110 fallback did,
- * the description's first paragraph, the retry advice, the decision and the request
- * id, e.g. `429 Too Many Requests, DCS name TooManyRequests: The client has sent
- * ... Retry advice: ...; decision: retry after 120s; request id "req-42"`.
+ * Writes the one-line message of an HTTP error response without a body, as every
+ * binding shows it (`dcs_status::HttpError::new`): code, phrase, DCS name, what the
+ * RFC 9110 fallback did, the description's first paragraph, the retry advice, the
+ * decision and the request id, e.g. `429 Too Many Requests, DCS name
+ * TooManyRequests: The client has sent ... Retry advice: ...; decision: retry after
+ * 120s; request id "req-42"`. For a response with a body (and its error code), see
+ * `dcs_status_http_error_from_response_message`. Nothing is allocated.
  *
  * `retry_after` and `request_id` are the values of the response's Retry-After and
  * X-Request-Id headers (`len` bytes each, no NUL needed), or NULL when it had none;
- * they are untrusted, and shown quoted and shortened. `now` is Unix seconds and
+ * they are untrusted, and shown quoted and shortened (a request id counts as a header
+ * value does: without surrounding spaces and tabs, and only if it is valid UTF-8;
+ * longer than 4096 bytes, it is cut there). `now` is Unix seconds and
  * `idempotent` says whether the request may be sent twice, as for
  * `dcs_status_decide`. A `code` outside 100..999 gets its not-a-status-code message.
  * Returns the message's length; see the renderers' contract at `dcs_status_explain`.
@@ -556,9 +980,9 @@ size_t dcs_status_http_error_message(int64_t code,
 /**
  * The canonical name of a result ("ok", "null_pointer", "not_a_status_code",
  * "unknown_name", "invalid_utf8", "retry_after_empty", "retry_after_invalid_delay",
- * "retry_after_invalid_date", "retry_after_impossible_date", "internal": the error
- * names of the shared test vectors); NULL for a value that is not a
- * `dcs_status_result`.
+ * "retry_after_invalid_date", "retry_after_impossible_date", "internal",
+ * "unknown_error_code": the error names of the shared test vectors); NULL for a
+ * value that is not a `dcs_status_result`.
  */
 const char *dcs_status_result_name(uint32_t result);
 
@@ -605,6 +1029,13 @@ const char *dcs_status_lookup_kind_name(uint32_t kind);
  * "retry_with_backoff"); NULL for a value that is not a `dcs_status_action`.
  */
 const char *dcs_status_action_name(uint32_t action);
+
+/**
+ * The canonical name of an error advice ("retry_later", "contact_support",
+ * "fix_request", "not_allowed", "unspecified"); NULL for a value that is not a
+ * `dcs_status_error_advice`.
+ */
+const char *dcs_status_error_advice_name(uint32_t advice);
 
 #ifdef __cplusplus
 }  // extern "C"

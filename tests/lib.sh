@@ -43,6 +43,18 @@ if [[ -z "${DCS_STATUS_TESTS_LIB:-}" ]]; then
         echo "${pkgid##*[#@]}"
     }
 
+    # soname_of VERSION: the shared library's soname for a version, as
+    # crates/dcs-status-ffi/build.rs gives it: libdcs_status.so.0.MINOR before 1.0,
+    # libdcs_status.so.MAJOR from 1.0 on.
+    soname_of() {
+        local major="${1%%.*}" rest="${1#*.}"
+        if [[ "$major" == 0 ]]; then
+            echo "libdcs_status.so.0.${rest%%.*}"
+        else
+            echo "libdcs_status.so.$major"
+        fi
+    }
+
     build_release() {
         cargo build --release --locked -p dcs-status-ffi -p dcs-status-cli
         local release

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs libdcs_status, the C API of dcs-status, for C and C++ programs:
 #
-#   $libdir/libdcs_status.so.X.Y.Z             the shared library (soname libdcs_status.so.X)
-#   $libdir/libdcs_status.so.X, .so            symlinks to it
+#   $libdir/libdcs_status.so.X.Y.Z             the shared library (soname libdcs_status.so.0.Y
+#                                              before 1.0, libdcs_status.so.X from 1.0 on)
+#   $libdir/<soname>, libdcs_status.so         symlinks to it
 #   $libdir/libdcs_status.a                    the static library (exports only
 #                                              dcs_status_*: localize-static-lib.sh)
 #   $includedir/dcs_status.h                   the header
@@ -84,6 +85,13 @@ if [[ ! "$version" =~ ^([0-9]+)\.([0-9]+)\.([0-9]+)$ ]]; then
 fi
 major="${BASH_REMATCH[1]}"
 minor="${BASH_REMATCH[2]}"
+# The soname, as crates/dcs-status-ffi/build.rs gives it: before 1.0 a minor release
+# may break the ABI, so it names the minor version too.
+if [[ "$major" == 0 ]]; then
+    soname="libdcs_status.so.0.$minor"
+else
+    soname="libdcs_status.so.$major"
+fi
 
 # The header must be the one the library was built from.
 header="$repo/include/dcs_status.h"
@@ -95,10 +103,10 @@ fi
 for f in "$release/libdcs_status.so" "$release/libdcs_status.a"; do
     [[ -f "$f" ]] || { echo "install.sh: $f is missing (run without --no-build)" >&2; exit 1; }
 done
-soname="$(LC_ALL=C readelf -d "$release/libdcs_status.so" 2>/dev/null |
-          sed -n 's/.*(SONAME).*\[\(.*\)\].*/\1/p')"
-if [[ -n "$soname" && "$soname" != "libdcs_status.so.$major" ]]; then
-    echo "install.sh: $release/libdcs_status.so has soname $soname, expected libdcs_status.so.$major" >&2
+built_soname="$(LC_ALL=C readelf -d "$release/libdcs_status.so" 2>/dev/null |
+                sed -n 's/.*(SONAME).*\[\(.*\)\].*/\1/p')"
+if [[ -n "$built_soname" && "$built_soname" != "$soname" ]]; then
+    echo "install.sh: $release/libdcs_status.so has soname $built_soname, expected $soname" >&2
     exit 1
 fi
 
@@ -129,6 +137,7 @@ substitute() { # TEMPLATE OUTPUT
         -e "s|@VERSION@|$version|g" \
         -e "s|@VERSION_MAJOR@|$major|g" \
         -e "s|@VERSION_MINOR@|$minor|g" \
+        -e "s|@SONAME@|$soname|g" \
         -e "s|@NATIVE_STATIC_LIBS@|$native_static_libs|g" \
         -e "s|@NATIVE_STATIC_LIBS_CMAKE@|$native_static_libs_cmake|g" \
         -e "s|@URL@|$url|g" \
@@ -145,8 +154,8 @@ d_cmake="$destdir$cmake_dir"
 install -d "$d_lib" "$d_lib/pkgconfig" "$d_inc" "$d_cmake"
 
 install -m 0755 "$release/libdcs_status.so" "$d_lib/libdcs_status.so.$version"
-ln -sfn "libdcs_status.so.$version" "$d_lib/libdcs_status.so.$major"
-ln -sfn "libdcs_status.so.$major" "$d_lib/libdcs_status.so"
+ln -sfn "libdcs_status.so.$version" "$d_lib/$soname"
+ln -sfn "$soname" "$d_lib/libdcs_status.so"
 # The archive cargo writes exports its copy of the Rust standard library: installed as
 # one object whose only global symbols are dcs_status_*.
 bash "$here/localize-static-lib.sh" "$release/libdcs_status.a" "$d_lib/libdcs_status.a"
@@ -163,7 +172,7 @@ install -m 0644 "$tmp/dcs_status.pc" "$tmp/dcs_status-static.pc" "$d_lib/pkgconf
 install -m 0644 "$tmp/dcs_status-config.cmake" "$tmp/dcs_status-config-version.cmake" "$d_cmake/"
 
 echo "install.sh: installed dcs_status $version into $destdir$prefix" >&2
-for f in "$d_lib/libdcs_status.so.$version" "$d_lib/libdcs_status.so.$major" \
+for f in "$d_lib/libdcs_status.so.$version" "$d_lib/$soname" \
          "$d_lib/libdcs_status.so" "$d_lib/libdcs_status.a" "$d_inc/dcs_status.h" \
          "$d_lib/pkgconfig/dcs_status.pc" "$d_lib/pkgconfig/dcs_status-static.pc" \
          "$d_cmake/dcs_status-config.cmake" "$d_cmake/dcs_status-config-version.cmake"; do

@@ -28,14 +28,14 @@ install_into_prefix() {
     bash "$repo/bindings/c/install.sh" --prefix "$prefix" --no-build
     local lib="$prefix/lib"
     test -f "$lib/libdcs_status.so.$version" && ! test -L "$lib/libdcs_status.so.$version"
-    [[ "$(readlink "$lib/libdcs_status.so.$major")" == "libdcs_status.so.$version" ]]
-    [[ "$(readlink "$lib/libdcs_status.so")" == "libdcs_status.so.$major" ]]
+    [[ "$(readlink "$lib/$soname")" == "libdcs_status.so.$version" ]]
+    [[ "$(readlink "$lib/libdcs_status.so")" == "$soname" ]]
     test -f "$lib/libdcs_status.a"
     cmp "$prefix/include/dcs_status.h" include/dcs_status.h
     test -f "$pcdir/dcs_status.pc" && test -f "$pcdir/dcs_status-static.pc"
     test -f "$lib/cmake/dcs_status/dcs_status-config.cmake"
     test -f "$lib/cmake/dcs_status/dcs_status-config-version.cmake"
-    soname_is_major "$lib/libdcs_status.so.$version"
+    soname_is_the_version_s "$lib/libdcs_status.so.$version"
     exports_only_dcs_status "$lib/libdcs_status.so.$version"
 }
 
@@ -68,7 +68,7 @@ not_linked_to_libdcs_status() {
     ! LC_ALL=C readelf -d "$1" | grep 'NEEDED' | grep -q libdcs_status
 }
 linked_to_soname() {
-    LC_ALL=C readelf -d "$1" | grep 'NEEDED' | grep -q "\[libdcs_status.so.$major\]"
+    LC_ALL=C readelf -d "$1" | grep 'NEEDED' | grep -q "\[$soname\]"
 }
 
 examples="$repo/bindings/c/examples"
@@ -107,7 +107,7 @@ cmake_examples() { # shared|static PREFIX
             linked_to_soname "$dir/$program"
             # No LD_LIBRARY_PATH: the imported target gives the program its rpath.
             env -u LD_LIBRARY_PATH "$dir/$program" >"$dir/$program.out"
-            env -u LD_LIBRARY_PATH ldd "$dir/$program" | grep "libdcs_status.so.$major => $from/lib/"
+            env -u LD_LIBRARY_PATH ldd "$dir/$program" | grep "$soname => $from/lib/"
         else
             not_linked_to_libdcs_status "$dir/$program"
             "$dir/$program" >"$dir/$program.out"
@@ -126,7 +126,7 @@ relocated() {
     rm -rf "$dir"
     cmake -S "$examples" -B "$dir" "${generator[@]}" -DCMAKE_PREFIX_PATH="$moved"
     cmake --build "$dir" -j "$jobs"
-    env -u LD_LIBRARY_PATH ldd "$dir/example" | grep "libdcs_status.so.$major => $moved/lib/"
+    env -u LD_LIBRARY_PATH ldd "$dir/example" | grep "$soname => $moved/lib/"
     "$dir/example" >"$dir/example.out"
     example_output_ok "$dir/example.out"
 }

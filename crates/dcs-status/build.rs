@@ -293,9 +293,9 @@ fn table_source(rows: &[Row], keys: &[Key], hash: &PerfectHash) -> String {
     out
 }
 
-/// `Text::new("…", c"…")`: the cell as a Rust and as a C string literal.
+/// `StaticText::new("…", "…\0")`: the cell, and the cell with its NUL for C.
 fn text(cell: &str) -> String {
-    format!("Text::new({cell:?}, c{cell:?})")
+    format!("StaticText::new({cell:?}, {:?})", format!("{cell}\0"))
 }
 
 fn match_source(rows: &[Row]) -> String {

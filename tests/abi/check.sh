@@ -11,7 +11,9 @@
 #                                         and commit the baseline with the change;
 #        a removal or a change            fails: programs linked against the soname would
 #        (bit 8, or bit 4 with a removed  break. Undo it, or give the library a new
-#        or changed item)                 soname (major version), then update the baseline;
+#        or changed item)                 soname (a new minor version before 1.0, the
+#                                         soname being .so.0.<minor>; a new major from
+#                                         1.0 on), then update the baseline;
 #   3. the check is armed: planted changes in copies of the ABI must be reported (an
 #      enumerator's value changed, a function removed: incompatible; a function added:
 #      an addition).
@@ -50,7 +52,8 @@ incompatible)
     else
         echo "FAILED: an incompatible ABI change (above) under the same soname, $new_soname:"
         echo "programs linked against it would break. Undo the change, or release it with a new"
-        echo "soname (a new major version), then run bash tests/abi/update-baseline.sh."
+        echo "soname (a new minor version before 1.0, a new major one after), then run"
+        echo "bash tests/abi/update-baseline.sh."
     fi
     status=1 ;;
 esac

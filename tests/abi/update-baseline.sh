@@ -35,7 +35,8 @@ if [[ -f "$abi_baseline" ]]; then
         echo "update-baseline: the ABI is unchanged"
     elif [[ "$abi_verdict" == incompatible && "$old_soname" == "$new_soname" && $accept -eq 0 ]]; then
         echo "update-baseline: REFUSED: an incompatible change under the same soname, $new_soname." >&2
-        echo "Give the library a new major version, or rerun with --accept-incompatible." >&2
+        echo "Give the library a new soname (a new minor version before 1.0, a new major one" >&2
+        echo "after), or rerun with --accept-incompatible." >&2
         exit 1
     else
         echo "update-baseline: recording: $abi_verdict ($old_soname -> $new_soname)"

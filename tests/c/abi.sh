@@ -4,7 +4,7 @@
 #   - the committed header is what cbindgen makes of the FFI crate now;
 #   - the shared library exports only dcs_status_*, exactly the header's functions and
 #     extern data (not its static inline functions), each array of the size the header
-#     declares; its soname is libdcs_status.so.<major>;
+#     declares; its soname is libdcs_status.so.0.<minor> (from 1.0 on .so.<major>);
 #   - the static library defines the same symbols;
 #   - bindings/c/native-static-libs.txt is what rustc says the static library needs
 #     (`--print native-static-libs`);
@@ -13,7 +13,7 @@
 #
 # Usage: bash tests/c/abi.sh   (builds the release library first; logs in target/c-logs)
 # tests/c/run.sh sources it and calls abi_checks; bindings/c/test-install.sh sources it
-# for exports_only_dcs_status and soname_is_major.
+# for exports_only_dcs_status and soname_is_the_version_s.
 set -euo pipefail
 
 # shellcheck source=../lib.sh
@@ -22,6 +22,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 release="$(target_dir)/release"
 version="$(version)"
 major="${version%%.*}"
+soname="$(soname_of "$version")"
 warnings=(-Wall -Wextra -Wpedantic -Werror)
 
 # The header's API, from include/dcs_status.h's lines of code (not comments), one
@@ -93,11 +94,12 @@ exports_only_dcs_status() {
     echo "OK: $(wc -l <<<"$exported") symbols, all dcs_status_*, exactly the header's API"
 }
 
-soname_is_major() {
-    local lib="$1" soname
-    soname="$(LC_ALL=C readelf -d "$lib" | sed -n 's/.*(SONAME).*\[\(.*\)\].*/\1/p')"
-    echo "soname of $lib: $soname"
-    [[ "$soname" == "libdcs_status.so.$major" ]]
+# soname_is_the_version_s LIB: LIB's soname is the one of this version ($soname).
+soname_is_the_version_s() {
+    local lib="$1" found
+    found="$(LC_ALL=C readelf -d "$lib" | sed -n 's/.*(SONAME).*\[\(.*\)\].*/\1/p')"
+    echo "soname of $lib: $found (expected $soname)"
+    [[ "$found" == "$soname" ]]
 }
 
 # static_library_defines_the_api LIB: the archive's global dcs_status_* definitions
@@ -152,7 +154,7 @@ abi_checks() {
     step "The ABI: header, exported symbols, soname, native libraries, header matrix"
     check header_is_fresh cargo test -q --locked -p dcs-status-ffi header_is_fresh
     check shared_library_exports_only_dcs_status exports_only_dcs_status "$release/libdcs_status.so"
-    check "shared_library_soname_is_libdcs_status.so.$major" soname_is_major "$release/libdcs_status.so"
+    check "shared_library_soname_is_$soname" soname_is_the_version_s "$release/libdcs_status.so"
     check static_library_defines_the_header_api static_library_defines_the_api "$release/libdcs_status.a"
     check native_static_libs_txt_is_rustc_s_list native_static_libs_are_current
     check header_compiles_as_c99_c11_c17_cxx11_to_cxx20_twice header_compiles

@@ -3,6 +3,7 @@
 #
 #   generator              (-G Ninja) when ninja is installed, else empty (make)
 #   fresh_cache DIR        wipes DIR if an earlier run configured it with another generator
+#                          or for another directory
 #   ctest_suite DIR ARGS   configures tests/c in DIR with ARGS, builds, runs CTest
 # shellcheck shell=bash
 
@@ -15,8 +16,11 @@ gen_name() { if [[ ${#generator[@]} -gt 0 ]]; then echo Ninja; else echo "Unix M
 
 fresh_cache() {
     local dir="$1"
-    if [[ -f "$dir/CMakeCache.txt" ]] &&
-        ! grep -qx "CMAKE_GENERATOR:INTERNAL=$(gen_name)" "$dir/CMakeCache.txt"; then
+    [[ -f "$dir/CMakeCache.txt" ]] || return 0
+    # Another generator, or a cache made for another directory (a target/ copied from
+    # another checkout): CMake refuses both, so start over.
+    if ! grep -qx "CMAKE_GENERATOR:INTERNAL=$(gen_name)" "$dir/CMakeCache.txt" ||
+        ! grep -qx "CMAKE_CACHEFILE_DIR:INTERNAL=$(realpath -m "$dir")" "$dir/CMakeCache.txt"; then
         rm -rf "$dir"
     fi
 }

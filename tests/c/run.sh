@@ -11,7 +11,8 @@
 #     and under valgrind memcheck; with a nightly toolchain, also against the library
 #     built with -Zsanitizer=address;
 #   - libFuzzer harnesses (tests/c/fuzz: names, Retry-After, the decision and the
-#     rendered text) against the library instrumented for coverage and overflow
+#     rendered text, error bodies and response errors) against the library
+#     instrumented for coverage and overflow
 #     checks, from boundary seeds, for DCS_STATUS_FUZZ_SECONDS (default 20) each;
 #   - installation (bindings/c/test-install.sh): install.sh, pkg-config, CMake, the
 #     examples and the suite from the installed files;
@@ -166,7 +167,7 @@ build_fuzz_targets() {
         --target "$fuzz_triple" --target-dir "$fuzz_dir/cargo"
     mkdir -p "$fuzz_dir/bin"
     local name
-    for name in names retry_after decide; do
+    for name in names retry_after decide body; do
         # shellcheck disable=SC2046
         clang -g -O1 -std=c99 "${warnings[@]}" -fsanitize=fuzzer,address,undefined \
             -fno-sanitize-recover=all -I include "$here/fuzz/fuzz_$name.c" -o "$fuzz_dir/bin/fuzz_$name" \
@@ -184,9 +185,9 @@ fuzz() {
         -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$fuzz_dir/" \
         "$corpus" "$fuzz_dir/seeds/$name"
 }
-step "Fuzzing: names, Retry-After, the decision and the rendered text (libFuzzer)"
+step "Fuzzing: names, Retry-After, the decision, error bodies and response errors (libFuzzer)"
 check fuzz_targets_build build_fuzz_targets
-for name in names retry_after decide; do
+for name in names retry_after decide body; do
     check "fuzz_$name" fuzz "$name"
 done
 

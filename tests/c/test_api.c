@@ -384,6 +384,298 @@ static void test_method_is_idempotent(void) {
     free(get);
 }
 
+/* Whether the C string `s` starts with `prefix`. */
+static bool starts_with(const char *s, const char *prefix) {
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* Where the C string `needle` starts in `haystack` (the first time), or NULL. */
+static const char *at(const char *haystack, const char *needle) { return strstr(haystack, needle); }
+
+static void test_catalogue_iteration(void) {
+    size_t count = dcs_status_catalogue_count();
+    CHECK(count > 0); /* the exact catalogue is the shared vectors' and the CLI's job */
+    for (size_t i = 0; i < count; i++) {
+        const dcs_status_catalogue_entry *e = dcs_status_catalogue_at(i);
+        if (!CHECK(e != NULL)) {
+            continue;
+        }
+        CHECK_INT(e->index, i);
+        CHECK(e->code != NULL && e->code[0] != '\0' && strchr(e->code, ' ') == NULL);
+        CHECK(e->message != NULL && e->description != NULL && e->solution != NULL);
+        CHECK(dcs_status_error_advice_name(e->advice) != NULL);
+        /* The status is in the status table, and the entry points at its entry. */
+        CHECK(e->status_entry != NULL && e->status_entry == dcs_status_get(e->status));
+        /* Found by its own code, as the same static entry; no other entry has it. */
+        const dcs_status_catalogue_entry *found = NULL;
+        char *code = exact(e->code, strlen(e->code));
+        CHECK_INT(dcs_status_catalogue_lookup(code, strlen(e->code), &found), DCS_STATUS_RESULT_OK);
+        free(code);
+        CHECK(found == e);
+        for (size_t k = 0; k < i; k++) {
+            CHECK(strcmp(dcs_status_catalogue_at(k)->code, e->code) != 0);
+        }
+    }
+    CHECK(dcs_status_catalogue_at(count) == NULL);
+    CHECK(dcs_status_catalogue_at(SIZE_MAX) == NULL);
+}
+
+static void test_catalogue_lookup(void) {
+    static const dcs_status_catalogue_entry untouched;
+    const dcs_status_catalogue_entry *e = &untouched;
+    CHECK_INT(dcs_status_catalogue_lookup(NULL, 8, &e), DCS_STATUS_RESULT_ERR_NULL_POINTER);
+    CHECK_INT(dcs_status_catalogue_lookup(NULL, 0, &e), DCS_STATUS_RESULT_ERR_NULL_POINTER);
+    CHECK_INT(dcs_status_catalogue_lookup("DCS.4111", 8, NULL), DCS_STATUS_RESULT_ERR_NULL_POINTER);
+    CHECK(e == &untouched);
+    /* The length counts, not a terminator: "DCS.41115" cut to 8 bytes is DCS.4111. */
+    CHECK_INT(dcs_status_catalogue_lookup("DCS.41115", 8, &e), DCS_STATUS_RESULT_OK);
+    CHECK(e != &untouched && e != NULL && strcmp(e->code, "DCS.4111") == 0);
+    e = &untouched;
+    const char *unknown[] = {"", "DCS.9999", "DCS.4111\0", "\xff\xfe", "DCS-4111"};
+    const size_t lens[] = {0, 8, 9, 2, 8};
+    for (size_t i = 0; i < sizeof lens / sizeof lens[0]; i++) {
+        char *code = exact(unknown[i], lens[i]);
+        CHECK_INT(dcs_status_catalogue_lookup(code, lens[i], &e),
+                  DCS_STATUS_RESULT_ERR_UNKNOWN_ERROR_CODE);
+        free(code);
+    }
+    CHECK(e == &untouched);
+    /* Huge input: whitespace is forgiven at any length; garbage is unknown, quoted short. */
+    size_t huge = (size_t)1 << 20;
+    char *input = malloc(huge);
+    if (CHECK(input != NULL)) {
+        memset(input, ' ', huge);
+        memcpy(input + huge - 8, "dcs.4855", 8);
+        CHECK_INT(dcs_status_catalogue_lookup(input, huge, &e), DCS_STATUS_RESULT_OK);
+        CHECK(e != NULL && strcmp(e->code, "DCS.4855") == 0);
+        memset(input, 'x', huge);
+        CHECK_INT(dcs_status_catalogue_lookup(input, huge, &e),
+                  DCS_STATUS_RESULT_ERR_UNKNOWN_ERROR_CODE);
+        char buf[512];
+        size_t n = dcs_status_error_message(DCS_STATUS_RESULT_ERR_UNKNOWN_ERROR_CODE, input, huge,
+                                            buf, sizeof buf);
+        CHECK(n < sizeof buf && strstr(buf, "\"… (1048576 bytes): not in the error-code catalogue") != NULL);
+        n = dcs_status_catalogue_explain(input, huge, buf, sizeof buf);
+        CHECK(n < sizeof buf && starts_with(buf, "unknown DCS error code \"xxx"));
+        free(input);
+    }
+    char buf[1024];
+    dcs_status_catalogue_explain(NULL, 3, buf, sizeof buf);
+    CHECK_STR(buf, "a required pointer argument was NULL");
+    dcs_status_catalogue_explain(" dcs. 4111 ", 11, buf, sizeof buf);
+    CHECK(starts_with(buf, "DCS error code DCS.4111\n  status:      400 Bad Request,"));
+}
+
+/* Whether `text` is exactly the `len` bytes at `at` (a slice of that very buffer). */
+static bool slice_of(dcs_status_text text, const char *at, size_t len, bool escaped) {
+    return text.ptr == at && text.len == len && text.escaped == escaped;
+}
+
+static bool absent(dcs_status_text text) { return text.ptr == NULL && text.len == 0 && !text.escaped; }
+
+static void test_parse_error_body(void) {
+    const char doc[] = "{\"error_msg\":\"say \\\"hi\\\"\",\"error_code\":\"DCS.4855\",\"error_ext_msg\":null,"
+                       "\"request_id\":\"r-1\"}";
+    size_t len = sizeof doc - 1;
+    char *body = exact(doc, len);
+    dcs_status_error_body out;
+    CHECK_INT(dcs_status_parse_error_body(body, len, &out), DCS_STATUS_RESULT_OK);
+    /* Each text is a slice of the caller's body: pointer and length, escapes kept. */
+    CHECK(slice_of(out.error_msg, body + (at(doc, "say") - doc), 10, true));
+    CHECK(slice_of(out.error_code, body + (at(doc, "DCS.") - doc), 8, false));
+    CHECK(absent(out.error_ext_msg));
+    CHECK(slice_of(out.request_id, body + len - 5, 3, false));
+    CHECK(out.catalogue != NULL && strcmp(out.catalogue->code, "DCS.4855") == 0);
+    char text[32];
+    CHECK_INT(dcs_status_text_decode(&out.error_msg, text, sizeof text), 8);
+    CHECK_STR(text, "say \"hi\"");
+
+    /* NULL: the output, or a body with a length, is an error; NULL with 0 is empty. */
+    dcs_status_error_body kept;
+    memset(&kept, 0x5A, sizeof kept);
+    CHECK_INT(dcs_status_parse_error_body(NULL, 5, &kept), DCS_STATUS_RESULT_ERR_NULL_POINTER);
+    CHECK_INT(dcs_status_parse_error_body(body, len, NULL), DCS_STATUS_RESULT_ERR_NULL_POINTER);
+    CHECK(kept.error_code.len == (size_t)0x5A5A5A5A5A5A5A5Aull);
+    CHECK_INT(dcs_status_parse_error_body(NULL, 0, &out), DCS_STATUS_RESULT_OK);
+    CHECK(absent(out.error_code) && absent(out.error_msg) && absent(out.request_id) &&
+          out.catalogue == NULL);
+    free(body);
+
+    /* Anything else is no code, never an error: invalid UTF-8, cut short, not JSON. */
+    const char *junk[] = {"\xff\xfe{}", "{\"error_code\":\"DCS.4855\"", "<html>", "[1]", "{\"a\":\"\xc3\"}"};
+    for (size_t i = 0; i < sizeof junk / sizeof junk[0]; i++) {
+        char *copy = exact(junk[i], strlen(junk[i]));
+        CHECK_INT(dcs_status_parse_error_body(copy, strlen(junk[i]), &out), DCS_STATUS_RESULT_OK);
+        CHECK(absent(out.error_code) && absent(out.error_msg) && out.catalogue == NULL);
+        free(copy);
+    }
+
+    /* A huge body: 1 MB of padding before the code, read in one pass. */
+    size_t huge = (size_t)1 << 20;
+    char *big = malloc(huge);
+    if (CHECK(big != NULL)) {
+        const char head[] = "{\"padding\":\"";
+        const char tail[] = "\",\"error_code\":\"DCS.4111\"}";
+        memcpy(big, head, sizeof head - 1);
+        memset(big + sizeof head - 1, 'x', huge - (sizeof head - 1) - (sizeof tail - 1));
+        memcpy(big + huge - (sizeof tail - 1), tail, sizeof tail - 1);
+        CHECK_INT(dcs_status_parse_error_body(big, huge, &out), DCS_STATUS_RESULT_OK);
+        CHECK(out.catalogue != NULL && slice_of(out.error_code, big + huge - 10, 8, false));
+        free(big);
+    }
+}
+
+/* A header over string literals. */
+static dcs_status_header header(const char *name, const char *value) {
+    dcs_status_header h = {name, strlen(name), value, strlen(value)};
+    return h;
+}
+
+static void test_resolve_request_id(void) {
+    dcs_status_header headers[3];
+    headers[0] = header("X-Openstack-Request-Id", "os");
+    headers[1] = header("Content-Type", "application/json");
+    headers[2] = header("x-REQUEST-id", " \thdr\t ");
+    dcs_status_text body_id = {"body", 4, false};
+    dcs_status_text id;
+    CHECK_INT(dcs_status_resolve_request_id(headers, 3, &body_id, &id), DCS_STATUS_RESULT_OK);
+    CHECK(slice_of(id, headers[2].value + 2, 3, false)); /* trimmed, in the value itself */
+    CHECK_INT(dcs_status_resolve_request_id(headers, 2, &body_id, &id), DCS_STATUS_RESULT_OK);
+    CHECK(slice_of(id, body_id.ptr, 4, false));
+    CHECK_INT(dcs_status_resolve_request_id(headers, 2, NULL, &id), DCS_STATUS_RESULT_OK);
+    CHECK(slice_of(id, headers[0].value, 2, false));
+    CHECK_INT(dcs_status_resolve_request_id(NULL, 0, NULL, &id), DCS_STATUS_RESULT_OK);
+    CHECK(absent(id));
+
+    /* Bad pointers and bytes, each a documented error; *out untouched. */
+    dcs_status_text kept = {"kept", 4, true};
+    CHECK_INT(dcs_status_resolve_request_id(headers, 3, NULL, NULL), DCS_STATUS_RESULT_ERR_NULL_POINTER);
+    CHECK_INT(dcs_status_resolve_request_id(NULL, 1, NULL, &kept), DCS_STATUS_RESULT_ERR_NULL_POINTER);
+    dcs_status_header bad = {NULL, 3, "v", 1};
+    CHECK_INT(dcs_status_resolve_request_id(&bad, 1, NULL, &kept), DCS_STATUS_RESULT_ERR_NULL_POINTER);
+    bad.name = "X-Request-Id";
+    bad.name_len = 12;
+    bad.value = NULL;
+    CHECK_INT(dcs_status_resolve_request_id(&bad, 1, NULL, &kept), DCS_STATUS_RESULT_ERR_NULL_POINTER);
+    dcs_status_text null_with_len = {NULL, 3, false};
+    CHECK_INT(dcs_status_resolve_request_id(NULL, 0, &null_with_len, &kept),
+              DCS_STATUS_RESULT_ERR_NULL_POINTER);
+    dcs_status_text not_utf8 = {"\xff", 1, false};
+    CHECK_INT(dcs_status_resolve_request_id(NULL, 0, &not_utf8, &kept), DCS_STATUS_RESULT_ERR_INVALID_UTF8);
+    CHECK(kept.len == 4 && kept.escaped && strncmp(kept.ptr, "kept", 4) == 0);
+    /* A NULL name or value with length 0 is an empty one: no error, no id. */
+    bad.value_len = 0;
+    CHECK_INT(dcs_status_resolve_request_id(&bad, 1, NULL, &id), DCS_STATUS_RESULT_OK);
+    CHECK(absent(id));
+    /* A value that is not UTF-8 does not count. */
+    headers[2] = header("X-Request-Id", "\xff");
+    CHECK_INT(dcs_status_resolve_request_id(headers, 3, NULL, &id), DCS_STATUS_RESULT_OK);
+    CHECK(slice_of(id, headers[0].value, 2, false));
+}
+
+static void test_text_decode(void) {
+    char buf[16];
+    memset(buf, 'z', sizeof buf);
+    CHECK_INT(dcs_status_text_decode(NULL, buf, sizeof buf), 0);
+    CHECK_STR(buf, "");
+    dcs_status_text text = {NULL, 0, false};
+    CHECK_INT(dcs_status_text_decode(&text, buf, sizeof buf), 0);
+    /* Escapes resolved, a NUL among them: the length is the truth. */
+    text.ptr = "a\\u0000b\\u00e9";
+    text.len = strlen(text.ptr);
+    text.escaped = true;
+    CHECK_INT(dcs_status_text_decode(&text, buf, sizeof buf), 5);
+    CHECK(memcmp(buf, "a\0b\xc3\xa9", 6) == 0);
+    /* Not escaped: the bytes as they are. */
+    text.escaped = false;
+    CHECK_INT(dcs_status_text_decode(&text, buf, sizeof buf), 14);
+    CHECK(memcmp(buf, "a\\u0000b", 8) == 0);
+    /* Not UTF-8 (no text of this library's): the empty string. */
+    dcs_status_text bad = {"\xff", 1, true};
+    CHECK_INT(dcs_status_text_decode(&bad, buf, sizeof buf), 0);
+    CHECK_STR(buf, "");
+    /* NULL buffer: measures. */
+    text.escaped = true;
+    CHECK_INT(dcs_status_text_decode(&text, NULL, 0), 5);
+}
+
+static void test_http_error_from_response(void) {
+    const char doc[] = "{\"error_msg\":\"the instance is restarting.\",\"error_code\":\"DCS.4111\",\"error_ext_msg\":null}";
+    size_t len = sizeof doc - 1;
+    char *body = exact(doc, len);
+    dcs_status_header headers[2];
+    headers[0] = header("retry-after", "30");
+    headers[1] = header("X-Request-Id", "req-1");
+    dcs_status_http_error e;
+    CHECK_INT(dcs_status_http_error_from_response(400, headers, 2, body, len, NOW, false, &e),
+              DCS_STATUS_RESULT_OK);
+    CHECK_INT(e.code, 400);
+    CHECK_INT(e.kind, DCS_STATUS_LOOKUP_KIND_DOCUMENTED);
+    CHECK_INT(e.status_class, DCS_STATUS_CLASS_CLIENT_ERROR);
+    CHECK(e.status == dcs_status_get(400));
+    CHECK(e.has_retry_after && e.retry_after_seconds == 30);
+    CHECK_INT(e.decision.action, DCS_STATUS_ACTION_RETRY_AFTER);
+    CHECK_U64(e.decision.delay_seconds, 30);
+    CHECK(slice_of(e.error_msg, body + (at(doc, "the instance") - doc), 27, false));
+    CHECK(slice_of(e.error_code, body + (at(doc, "DCS.") - doc), 8, false));
+    CHECK(absent(e.error_ext_msg));
+    CHECK(slice_of(e.request_id, headers[1].value, 5, false));
+    CHECK(e.catalogue != NULL && strcmp(e.catalogue->code, "DCS.4111") == 0 &&
+          e.catalogue->advice == DCS_STATUS_ERROR_ADVICE_RETRY_LATER);
+
+    /* Errors, each documented; *out untouched. */
+    dcs_status_http_error kept;
+    memset(&kept, 0x5A, sizeof kept);
+    CHECK_INT(dcs_status_http_error_from_response(400, headers, 2, body, len, NOW, false, NULL),
+              DCS_STATUS_RESULT_ERR_NULL_POINTER);
+    CHECK_INT(dcs_status_http_error_from_response(99, headers, 2, body, len, NOW, false, &kept),
+              DCS_STATUS_RESULT_ERR_NOT_A_STATUS_CODE);
+    CHECK_INT(dcs_status_http_error_from_response(INT64_MIN, NULL, 0, NULL, 0, NOW, false, &kept),
+              DCS_STATUS_RESULT_ERR_NOT_A_STATUS_CODE);
+    CHECK_INT(dcs_status_http_error_from_response(400, NULL, 2, body, len, NOW, false, &kept),
+              DCS_STATUS_RESULT_ERR_NULL_POINTER);
+    CHECK_INT(dcs_status_http_error_from_response(400, headers, 2, NULL, len, NOW, false, &kept),
+              DCS_STATUS_RESULT_ERR_NULL_POINTER);
+    CHECK_INT(kept.code, 0x5A5A);
+    /* No headers, no body: the status alone. */
+    CHECK_INT(dcs_status_http_error_from_response(503, NULL, 0, NULL, 0, NOW, true, &e),
+              DCS_STATUS_RESULT_OK);
+    CHECK(!e.has_retry_after && e.catalogue == NULL && absent(e.error_code) && absent(e.request_id));
+    CHECK_INT(e.decision.action, DCS_STATUS_ACTION_DO_NOT_RETRY);
+
+    char buf[1024];
+    dcs_status_http_error_from_response_message(400, NULL, 2, body, len, NOW, false, buf, sizeof buf);
+    CHECK_STR(buf, "a required pointer argument was NULL");
+    dcs_status_http_error_from_response_message(42, headers, 2, body, len, NOW, false, buf, sizeof buf);
+    CHECK_STR(buf, "42 is not a status code: status codes are three-digit numbers from 100 to 999");
+    size_t n = dcs_status_http_error_from_response_message(400, headers, 2, body, len, NOW, false, buf,
+                                                           sizeof buf);
+    CHECK_INT(n, strlen(buf));
+    CHECK(starts_with(buf, "400 Bad Request, DCS name BadRequest: DCS.4111 the instance is restarting."));
+    free(body);
+
+    /* A huge message in the body: each text is cut to 4096 bytes, the message stays short. */
+    size_t huge = (size_t)1 << 20;
+    char *big = malloc(huge);
+    if (CHECK(big != NULL)) {
+        const char head[] = "{\"error_code\":\"X\",\"error_msg\":\"";
+        memcpy(big, head, sizeof head - 1);
+        memset(big + sizeof head - 1, '\n', huge - (sizeof head - 1) - 2);
+        memcpy(big + huge - 2, "\"}", 2);
+        /* Raw newlines are not JSON: no fields. Escaped ones are. */
+        CHECK_INT(dcs_status_http_error_from_response(500, NULL, 0, big, huge, NOW, true, &e),
+                  DCS_STATUS_RESULT_OK);
+        CHECK(absent(e.error_msg));
+        memset(big + sizeof head - 1, 'm', huge - (sizeof head - 1) - 2);
+        CHECK_INT(dcs_status_http_error_from_response(500, NULL, 0, big, huge, NOW, true, &e),
+                  DCS_STATUS_RESULT_OK);
+        CHECK(slice_of(e.error_msg, big + sizeof head - 1, 4096, false));
+        n = dcs_status_http_error_from_response_message(500, NULL, 0, big, huge, NOW, true, buf, sizeof buf);
+        CHECK(n < sizeof buf && strstr(buf, "\"… (4096 bytes)") != NULL);
+        free(big);
+    }
+}
+
 /* The number of results: 0 and up, as long as they have a name. */
 static uint32_t result_count(void) {
     uint32_t n = 0;
@@ -465,6 +757,15 @@ static void test_enum_names(void) {
     CHECK_STR(dcs_status_action_name(0), NULL);
     CHECK_STR(dcs_status_action_name(4), NULL);
     CHECK_STR(dcs_status_action_name(UINT32_MAX), NULL);
+
+    CHECK_STR(dcs_status_error_advice_name(DCS_STATUS_ERROR_ADVICE_RETRY_LATER), "retry_later");
+    CHECK_STR(dcs_status_error_advice_name(DCS_STATUS_ERROR_ADVICE_CONTACT_SUPPORT), "contact_support");
+    CHECK_STR(dcs_status_error_advice_name(DCS_STATUS_ERROR_ADVICE_FIX_REQUEST), "fix_request");
+    CHECK_STR(dcs_status_error_advice_name(DCS_STATUS_ERROR_ADVICE_NOT_ALLOWED), "not_allowed");
+    CHECK_STR(dcs_status_error_advice_name(DCS_STATUS_ERROR_ADVICE_UNSPECIFIED), "unspecified");
+    CHECK_STR(dcs_status_error_advice_name(0), NULL);
+    CHECK_STR(dcs_status_error_advice_name(6), NULL);
+    CHECK_STR(dcs_status_error_advice_name(UINT32_MAX), NULL);
 }
 
 static void test_enum_values_are_fixed(void) {
@@ -479,6 +780,7 @@ static void test_enum_values_are_fixed(void) {
     CHECK_INT(DCS_STATUS_RESULT_ERR_RETRY_AFTER_INVALID_DATE, 7);
     CHECK_INT(DCS_STATUS_RESULT_ERR_RETRY_AFTER_IMPOSSIBLE_DATE, 8);
     CHECK_INT(DCS_STATUS_RESULT_ERR_INTERNAL, 9);
+    CHECK_INT(DCS_STATUS_RESULT_ERR_UNKNOWN_ERROR_CODE, 10);
     CHECK_INT(DCS_STATUS_CLASS_INFORMATIONAL, 1);
     CHECK_INT(DCS_STATUS_CLASS_SUCCESS, 2);
     CHECK_INT(DCS_STATUS_CLASS_REDIRECTION, 3);
@@ -495,11 +797,17 @@ static void test_enum_values_are_fixed(void) {
     CHECK_INT(DCS_STATUS_ACTION_DO_NOT_RETRY, 1);
     CHECK_INT(DCS_STATUS_ACTION_RETRY_AFTER, 2);
     CHECK_INT(DCS_STATUS_ACTION_RETRY_WITH_BACKOFF, 3);
+    CHECK_INT(DCS_STATUS_ERROR_ADVICE_RETRY_LATER, 1);
+    CHECK_INT(DCS_STATUS_ERROR_ADVICE_CONTACT_SUPPORT, 2);
+    CHECK_INT(DCS_STATUS_ERROR_ADVICE_FIX_REQUEST, 3);
+    CHECK_INT(DCS_STATUS_ERROR_ADVICE_NOT_ALLOWED, 4);
+    CHECK_INT(DCS_STATUS_ERROR_ADVICE_UNSPECIFIED, 5);
     CHECK_INT(sizeof(dcs_status_result), 4);
     CHECK_INT(sizeof(dcs_status_class), 4);
     CHECK_INT(sizeof(dcs_status_retry_advice), 4);
     CHECK_INT(sizeof(dcs_status_lookup_kind), 4);
     CHECK_INT(sizeof(dcs_status_action), 4);
+    CHECK_INT(sizeof(dcs_status_error_advice), 4);
 }
 
 /* Whether `len` bytes at `s` are valid UTF-8 (the renderers never cut a character). */
@@ -574,6 +882,22 @@ static size_t unknown_name_message(const void *name, char *buf, size_t cap) {
     return dcs_status_error_message(DCS_STATUS_RESULT_ERR_UNKNOWN_NAME, s, strlen(s), buf, cap);
 }
 
+static size_t catalogue_explain_of(const void *code, char *buf, size_t cap) {
+    const char *s = code;
+    return dcs_status_catalogue_explain(s, strlen(s), buf, cap);
+}
+
+static size_t text_decode_of(const void *text, char *buf, size_t cap) {
+    return dcs_status_text_decode(text, buf, cap);
+}
+
+static size_t response_message_of(const void *code, char *buf, size_t cap) {
+    static const char body[] = "{\"error_code\":\"DCS.4062\",\"error_msg\":\"Invalid \\u00e9 parameter\"}";
+    dcs_status_header h = {"X-Request-Id", 12, "r\xc3\xa9q", 4};
+    return dcs_status_http_error_from_response_message(*(const int64_t *)code, &h, 1, body,
+                                                       sizeof body - 1, NOW, false, buf, cap);
+}
+
 static size_t http_error_of(const void *code, char *buf, size_t cap) {
     return dcs_status_http_error_message(*(const int64_t *)code, "120", 3, "req-\xff", 5, NOW, false,
                                          buf, cap);
@@ -585,7 +909,13 @@ static void test_renderers(void) {
     for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++) {
         check_snprintf_contract("dcs_status_explain", explain_of, &codes[i]);
         check_snprintf_contract("dcs_status_http_error_message", http_error_of, &codes[i]);
+        check_snprintf_contract("dcs_status_http_error_from_response_message", response_message_of,
+                                &codes[i]);
     }
+    check_snprintf_contract("dcs_status_catalogue_explain", catalogue_explain_of, "DCS.4821");
+    check_snprintf_contract("dcs_status_catalogue_explain", catalogue_explain_of, "DCS.\xc3\xa9");
+    const dcs_status_text text = {"\\u00e9t\\u00e9 \\ud83d\\ude00", 24, true};
+    check_snprintf_contract("dcs_status_text_decode", text_decode_of, &text);
     check_snprintf_contract("dcs_status_error_message", unknown_name_message, "n\xc3\xa9\xe2\x82\xac?");
 
     char buf[512];
@@ -649,5 +979,11 @@ int main(void) {
     test_enum_names();
     test_enum_values_are_fixed();
     test_renderers();
+    test_catalogue_iteration();
+    test_catalogue_lookup();
+    test_parse_error_body();
+    test_resolve_request_id();
+    test_text_decode();
+    test_http_error_from_response();
     CHECK_SUMMARY("test_api");
 }

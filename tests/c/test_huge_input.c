@@ -3,7 +3,8 @@
  *
  * The issue's reproducer: dcs_status_from_name once copied every unknown name to the
  * heap, so a 300 MB name under a memory limit aborted the host. Here a 64 MB name (and
- * Retry-After value, and request id) goes through every function that takes one, and
+ * Retry-After value, request id, error code, error body and header) goes through every
+ * function that takes one, and
  * the process's peak resident memory may grow by no more than a few megabytes beyond
  * the input itself. The messages about it stay short.
  *
@@ -54,6 +55,28 @@ int main(void) {
     CHECK(strstr(message, "(67108864 bytes)") != NULL);
     n = dcs_status_http_error_message(503, huge, HUGE_LEN, huge, HUGE_LEN, 0, true, message,
                                       sizeof message);
+    CHECK(n < sizeof message);
+    const dcs_status_catalogue_entry *ce = NULL;
+    CHECK_INT(dcs_status_catalogue_lookup(huge, HUGE_LEN, &ce), DCS_STATUS_RESULT_ERR_UNKNOWN_ERROR_CODE);
+    n = dcs_status_catalogue_explain(huge, HUGE_LEN, message, sizeof message);
+    CHECK(n < sizeof message);
+    /* A 64 MB error body: one huge message, then the code. */
+    const char head[] = "{\"error_msg\":\"";
+    const char tail[] = "\",\"error_code\":\"DCS.4111\"}";
+    memcpy(huge, head, sizeof head - 1);
+    memcpy(huge + HUGE_LEN - (sizeof tail - 1), tail, sizeof tail - 1);
+    dcs_status_error_body body;
+    CHECK_INT(dcs_status_parse_error_body(huge, HUGE_LEN, &body), DCS_STATUS_RESULT_OK);
+    CHECK(body.catalogue != NULL && body.error_msg.len == HUGE_LEN - (sizeof head - 1) - (sizeof tail - 1));
+    dcs_status_header header = {"X-Request-Id", 12, huge, HUGE_LEN};
+    dcs_status_text id;
+    CHECK_INT(dcs_status_resolve_request_id(&header, 1, NULL, &id), DCS_STATUS_RESULT_OK);
+    dcs_status_http_error err;
+    CHECK_INT(dcs_status_http_error_from_response(400, &header, 1, huge, HUGE_LEN, 0, false, &err),
+              DCS_STATUS_RESULT_OK);
+    CHECK(err.error_msg.len == 4096 && err.request_id.len == 4096 && err.catalogue != NULL);
+    n = dcs_status_http_error_from_response_message(400, &header, 1, huge, HUGE_LEN, 0, false,
+                                                    message, sizeof message);
     CHECK(n < sizeof message);
     long after = peak_rss_kb();
     if (!CHECK(after - before < ALLOWED_GROWTH_KB)) {

@@ -6,8 +6,9 @@
  * extremes, comparing the header's static inline dcs_status_get_inline (a read of the
  * exported dcs_status_by_code) with dcs_status_get, all threads at once; then runs
  * the same mix of dcs_status_get, _get_inline, _lookup, _from_name,
- * _parse_retry_after and _decide calls (and every 16th time, the message of an HTTP
- * error rendered into a local buffer), in its own order, and compares every answer
+ * _parse_retry_after, _decide, _catalogue_lookup and _parse_error_body calls (and
+ * every 16th time, the messages of an HTTP error and of a response error rendered
+ * into a local buffer), in its own order, and compares every answer
  * with the one computed on the main thread before the threads started.
  * ASan/UBSan and valgrind runs of this program look for data races' symptoms too.
  *
@@ -37,7 +38,16 @@ static const char *const retry_afters[] = {"120", "Tue, 24 Nov 2026 12:01:00 GMT
                                            "Tue Nov 24 12:03:00 2026", "", "soon", "-1",
                                            "Tue, 31 Nov 2026 12:00:00 GMT", "12\xff"};
 
+static const char *const error_codes[] = {"DCS.4111", " dcs. 4855 ", "111400017", "DCS.9999", "",
+                                          "\xff"};
+static const char *const bodies[] = {
+    "{\"error_msg\":\"the instance is restarting.\",\"error_code\":\"DCS.4111\",\"error_ext_msg\":null}",
+    "{\"error_msg\":\"throttled\",\"error_code\":\"APIGW.0308\",\"request_id\":\"d4e8\"}",
+    "{\"error\":{\"code\":\"DCS.4202\",\"message\":\"m\"}}", "<html>", "", "{\"error_code\":\"DCS.4855\""};
+
 #define N_CODES (sizeof codes / sizeof codes[0])
+#define N_ERROR_CODES (sizeof error_codes / sizeof error_codes[0])
+#define N_BODIES (sizeof bodies / sizeof bodies[0])
 #define N_NAMES (sizeof names / sizeof names[0])
 #define N_RETRY (sizeof retry_afters / sizeof retry_afters[0])
 
@@ -53,6 +63,10 @@ static dcs_status_result expected_decide_result[N_CODES][N_RETRY];
 static dcs_status_decision expected_decide[N_CODES][N_RETRY];
 #define MESSAGE_CAP 1024
 static char expected_message[N_CODES][N_RETRY][MESSAGE_CAP];
+static dcs_status_result expected_catalogue_result[N_ERROR_CODES];
+static const dcs_status_catalogue_entry *expected_catalogue[N_ERROR_CODES];
+static dcs_status_error_body expected_body[N_BODIES];
+static char expected_response[N_CODES][N_BODIES][MESSAGE_CAP];
 
 static pthread_barrier_t start;
 static long iterations = 50000;
@@ -95,6 +109,24 @@ static void compute_expected(void) {
             CHECK(n > 0 && n < MESSAGE_CAP);
         }
     }
+    for (size_t c = 0; c < N_CODES; c++) {
+        for (size_t b = 0; b < N_BODIES; b++) {
+            size_t n = dcs_status_http_error_from_response_message(
+                codes[c], NULL, 0, bodies[b], strlen(bodies[b]), NOW, c % 2 == 0,
+                expected_response[c][b], MESSAGE_CAP);
+            CHECK(n > 0 && n < MESSAGE_CAP);
+        }
+    }
+    for (size_t k = 0; k < N_ERROR_CODES; k++) {
+        expected_catalogue[k] = NULL;
+        expected_catalogue_result[k] =
+            dcs_status_catalogue_lookup(error_codes[k], strlen(error_codes[k]), &expected_catalogue[k]);
+    }
+    for (size_t b = 0; b < N_BODIES; b++) {
+        memset(&expected_body[b], 0, sizeof expected_body[b]);
+        CHECK(dcs_status_parse_error_body(bodies[b], strlen(bodies[b]), &expected_body[b]) ==
+              DCS_STATUS_RESULT_OK);
+    }
     for (size_t n = 0; n < N_NAMES; n++) {
         expected_name[n] = NULL;
         expected_name_result[n] = dcs_status_from_name(names[n], strlen(names[n]), &expected_name[n]);
@@ -104,6 +136,17 @@ static void compute_expected(void) {
         expected_parse_result[r] =
             dcs_status_parse_retry_after(retry_afters[r], strlen(retry_afters[r]), NOW, &expected_parse[r]);
     }
+}
+
+/* Whether two texts are the same slice (compared field by field: not the padding). */
+static bool same_text(dcs_status_text a, dcs_status_text b) {
+    return a.ptr == b.ptr && a.len == b.len && a.escaped == b.escaped;
+}
+
+static bool same_body(const dcs_status_error_body *a, const dcs_status_error_body *b) {
+    return same_text(a->error_code, b->error_code) && same_text(a->error_msg, b->error_msg) &&
+           same_text(a->error_ext_msg, b->error_ext_msg) &&
+           same_text(a->request_id, b->request_id) && a->catalogue == b->catalogue;
 }
 
 static void *hammer(void *arg) {
@@ -146,7 +189,17 @@ static void *hammer(void *arg) {
 
         /* Error messages are static: no per-thread state to clobber. */
         w->mismatches += strcmp(dcs_status_result_message(pr), dcs_status_result_message(expected_parse_result[r])) != 0;
-        w->calls += 7;
+        size_t k = (state >> 20) % N_ERROR_CODES;
+        const dcs_status_catalogue_entry *ce = NULL;
+        dcs_status_result cr = dcs_status_catalogue_lookup(error_codes[k], strlen(error_codes[k]), &ce);
+        w->mismatches += cr != expected_catalogue_result[k] || ce != expected_catalogue[k];
+
+        size_t b = (state >> 24) % N_BODIES;
+        dcs_status_error_body body;
+        memset(&body, 0, sizeof body);
+        dcs_status_result br = dcs_status_parse_error_body(bodies[b], strlen(bodies[b]), &body);
+        w->mismatches += br != DCS_STATUS_RESULT_OK || !same_body(&body, &expected_body[b]);
+        w->calls += 9;
 
         /* Rendered text: into this thread's own buffer, the same as the main thread's. */
         if (i % 16 == 0) {
@@ -154,6 +207,10 @@ static void *hammer(void *arg) {
             dcs_status_http_error_message(codes[c], retry_afters[r], strlen(retry_afters[r]), "id", 2,
                                           NOW, c % 2 == 0, message, sizeof message);
             w->mismatches += strcmp(message, expected_message[c][r]) != 0;
+            dcs_status_http_error_from_response_message(codes[c], NULL, 0, bodies[b],
+                                                        strlen(bodies[b]), NOW, c % 2 == 0, message,
+                                                        sizeof message);
+            w->mismatches += strcmp(message, expected_response[c][b]) != 0;
         }
     }
     return NULL;
@@ -171,6 +228,8 @@ int main(int argc, char **argv) {
     CHECK(expected_get[10] != NULL && expected_get[10]->code == 404);
     CHECK(expected_name_result[0] == DCS_STATUS_RESULT_OK && expected_name[0] == expected_get[10]);
     CHECK(expected_parse_result[1] == DCS_STATUS_RESULT_OK && expected_parse[1] == 60);
+    CHECK(expected_catalogue_result[1] == DCS_STATUS_RESULT_OK && expected_catalogue[1] != NULL);
+    CHECK(expected_body[0].catalogue == expected_catalogue[0]);
 
     pthread_t threads[THREADS];
     worker workers[THREADS];
@@ -192,7 +251,7 @@ int main(int argc, char **argv) {
         CHECK_INT(workers[t].swept, SWEEP_LAST - SWEEP_FIRST + 1 + 5);
     }
     pthread_barrier_destroy(&start);
-    CHECK_INT(calls, (unsigned long)THREADS * 7 * (unsigned long)iterations);
+    CHECK_INT(calls, (unsigned long)THREADS * 9 * (unsigned long)iterations);
     printf("test_threads: %d threads, %lu calls\n", THREADS, calls);
     CHECK_SUMMARY("test_threads");
 }

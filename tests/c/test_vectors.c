@@ -5,9 +5,10 @@
  * Usage: test_vectors VECTORS_DIR
  *
  * Every case of names.json, lookups.json, retry_after.json, decisions.json,
- * methods.json, error_messages.json and http_errors.json must give the expected
- * result or text; every string goes to the library in a heap block of exactly its
- * length, without a terminator. A vector's "error" is the result's name, as
+ * methods.json, error_messages.json, http_errors.json, catalogue.json, bodies.json and
+ * responses.json must give the expected result, fields or text; every string (names,
+ * values, bodies, header names and values) goes to the library in a heap block of
+ * exactly its length, without a terminator. A vector's "error" is the result's name, as
  * dcs_status_result_name gives it: nothing here maps names to results by hand.
  */
 #include <dcs_status.h>
@@ -336,6 +337,340 @@ static void test_http_errors(const char *dir) {
     json_free(&doc);
 }
 
+/* The bytes a case describes as PREFIX (text), PREFIX_hex or PREFIX_pieces (texts
+ * repeated and concatenated), in a heap block of exactly their length (*len); NULL if
+ * the case has none of them. */
+static char *bytes_of(const json_value *c, const char *prefix, size_t *len) {
+    char key[64];
+    const json_value *text = json_get(c, prefix);
+    if (text != NULL && text->type == JSON_STRING) {
+        *len = text->len;
+        return exact(text);
+    }
+    snprintf(key, sizeof key, "%s_hex", prefix);
+    const json_value *hex = json_get(c, key);
+    if (hex != NULL && hex->type == JSON_STRING && hex->len % 2 == 0) {
+        *len = hex->len / 2;
+        char *out = malloc(*len == 0 ? 1 : *len);
+        if (out == NULL) {
+            fprintf(stderr, "out of memory\n");
+            exit(2);
+        }
+        for (size_t i = 0; i < *len; i++) {
+            unsigned byte = 0;
+            if (sscanf(hex->str + 2 * i, "%2x", &byte) != 1) {
+                free(out);
+                return NULL;
+            }
+            out[i] = (char)byte;
+        }
+        return out;
+    }
+    snprintf(key, sizeof key, "%s_pieces", prefix);
+    const json_value *pieces = json_get(c, key);
+    if (pieces == NULL || pieces->type != JSON_ARRAY) {
+        return NULL;
+    }
+    size_t total = 0;
+    for (size_t i = 0; i < pieces->count; i++) {
+        const json_value *piece = json_get(&pieces->items[i], "text");
+        uint64_t times = 0;
+        if (piece == NULL || piece->type != JSON_STRING ||
+            !json_as_u64(json_get(&pieces->items[i], "times"), &times)) {
+            return NULL;
+        }
+        total += piece->len * (size_t)times;
+    }
+    char *out = malloc(total == 0 ? 1 : total);
+    if (out == NULL) {
+        fprintf(stderr, "out of memory\n");
+        exit(2);
+    }
+    size_t at = 0;
+    for (size_t i = 0; i < pieces->count; i++) {
+        const json_value *piece = json_get(&pieces->items[i], "text");
+        uint64_t times = 0;
+        json_as_u64(json_get(&pieces->items[i], "times"), &times);
+        for (uint64_t k = 0; k < times; k++) {
+            memcpy(out + at, piece->str, piece->len);
+            at += piece->len;
+        }
+    }
+    *len = total;
+    return out;
+}
+
+/* A case's "headers" ([name, value] pairs) as C headers over exact-length heap
+ * copies, in *out (free with free_headers); false if the case has none. */
+static bool headers_of(const json_value *c, dcs_status_header **out, size_t *n) {
+    const json_value *headers = json_get(c, "headers");
+    if (headers == NULL || headers->type != JSON_ARRAY) {
+        return false;
+    }
+    *n = headers->count;
+    *out = calloc(*n == 0 ? 1 : *n, sizeof **out);
+    if (*out == NULL) {
+        fprintf(stderr, "out of memory\n");
+        exit(2);
+    }
+    for (size_t i = 0; i < *n; i++) {
+        const json_value *pair = &headers->items[i];
+        if (pair->type != JSON_ARRAY || pair->count != 2 || pair->items[0].type != JSON_STRING ||
+            pair->items[1].type != JSON_STRING) {
+            return false;
+        }
+        (*out)[i].name = exact(&pair->items[0]);
+        (*out)[i].name_len = pair->items[0].len;
+        (*out)[i].value = exact(&pair->items[1]);
+        (*out)[i].value_len = pair->items[1].len;
+    }
+    return true;
+}
+
+static void free_headers(dcs_status_header *headers, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        free((void *)headers[i].name);
+        free((void *)headers[i].value);
+    }
+    free(headers);
+}
+
+/* Whether `text` decodes (dcs_status_text_decode) to the expected string or null. */
+static bool text_is(dcs_status_text text, const json_value *expected) {
+    if (expected == NULL) {
+        return false;
+    }
+    if (expected->type == JSON_NULL) {
+        return text.ptr == NULL && text.len == 0;
+    }
+    if (expected->type != JSON_STRING || text.ptr == NULL) {
+        return false;
+    }
+    /* The decoded text is never longer than the raw one: len + 1 bytes hold it. */
+    char *buf = malloc(text.len + 1);
+    if (buf == NULL) {
+        fprintf(stderr, "out of memory\n");
+        exit(2);
+    }
+    size_t n = dcs_status_text_decode(&text, buf, text.len + 1);
+    bool same = n == expected->len && n <= text.len && memcmp(buf, expected->str, n) == 0 &&
+                buf[n] == '\0';
+    free(buf);
+    return same;
+}
+
+/* Whether a catalogue entry (or NULL) has the expected code (or null). */
+static bool entry_is(const dcs_status_catalogue_entry *e, const json_value *expected) {
+    if (expected == NULL) {
+        return false;
+    }
+    if (expected->type == JSON_NULL) {
+        return e == NULL;
+    }
+    return e != NULL && expected->type == JSON_STRING && strcmp(e->code, expected->str) == 0 &&
+           dcs_status_catalogue_at(e->index) == e;
+}
+
+static void test_catalogue(const char *dir) {
+    json_value doc;
+    const json_value *cases = load(dir, "catalogue.json", &doc);
+    if (cases == NULL) {
+        return;
+    }
+    static char buf[4096];
+    for (size_t i = 0; i < cases->count; i++) {
+        const json_value *c = &cases->items[i];
+        const json_value *note = json_get(c, "note");
+        const json_value *error = json_get(c, "error");
+        const char *shown = note != NULL && note->type == JSON_STRING ? note->str : "?";
+        size_t len = 0;
+        char *input = bytes_of(c, "input", &len);
+        if (!CHECK(input != NULL)) {
+            continue;
+        }
+        static const dcs_status_catalogue_entry untouched;
+        const dcs_status_catalogue_entry *e = &untouched;
+        dcs_status_result r = dcs_status_catalogue_lookup(input, len, &e);
+        if (error != NULL) {
+            dcs_status_result expected = DCS_STATUS_RESULT_OK;
+            CHECK(error->type == JSON_STRING && result_of_error(error->str, &expected));
+            /* *out untouched on error */
+            if (!CHECK(r == expected && e == &untouched)) {
+                CASE_FAILED("catalogue.json", i, "%s: got %u, expected %s", shown, (unsigned)r,
+                            error->str);
+            }
+            const json_value *message = json_get(c, "error_message");
+            if (message != NULL && CHECK(message->type == JSON_STRING)) {
+                size_t n = dcs_status_error_message(r, input, len, buf, sizeof buf);
+                check_rendered("catalogue.json", i, n, buf, sizeof buf, message);
+            }
+        } else {
+            const json_value *code = json_get(c, "code");
+            const json_value *advice = json_get(c, "advice");
+            const json_value *message = json_get(c, "message");
+            int64_t status = 0;
+            if (!CHECK(code != NULL && code->type == JSON_STRING && advice != NULL &&
+                       advice->type == JSON_STRING && message != NULL &&
+                       message->type == JSON_STRING && json_as_i64(json_get(c, "status"), &status))) {
+                free(input);
+                continue;
+            }
+            if (!CHECK(r == DCS_STATUS_RESULT_OK && e != NULL && strcmp(e->code, code->str) == 0 &&
+                       e->status == status && e->status_entry == dcs_status_get(status) &&
+                       strcmp(str_or_null(dcs_status_error_advice_name(e->advice)), advice->str) == 0 &&
+                       strcmp(e->message, message->str) == 0)) {
+                CASE_FAILED("catalogue.json", i, "%s: got %u (%s), expected %s", shown, (unsigned)r,
+                            dcs_status_result_message(r), code->str);
+            }
+        }
+        free(input);
+    }
+    json_free(&doc);
+}
+
+static void test_bodies(const char *dir) {
+    json_value doc;
+    const json_value *cases = load(dir, "bodies.json", &doc);
+    if (cases == NULL) {
+        return;
+    }
+    for (size_t i = 0; i < cases->count; i++) {
+        const json_value *c = &cases->items[i];
+        const json_value *note = json_get(c, "note");
+        const char *shown = note != NULL && note->type == JSON_STRING ? note->str : "?";
+        size_t len = 0;
+        char *body = bytes_of(c, "body", &len);
+        dcs_status_header *headers = NULL;
+        size_t n = 0;
+        if (!CHECK(body != NULL && headers_of(c, &headers, &n))) {
+            free(body);
+            free(headers);
+            continue;
+        }
+        dcs_status_error_body parsed;
+        dcs_status_text id = {NULL, 0, false};
+        dcs_status_result r = dcs_status_parse_error_body(body, len, &parsed);
+        dcs_status_result ri = r == DCS_STATUS_RESULT_OK
+                                   ? dcs_status_resolve_request_id(headers, n, &parsed.request_id, &id)
+                                   : r;
+        if (!CHECK(r == DCS_STATUS_RESULT_OK && ri == DCS_STATUS_RESULT_OK)) {
+            CASE_FAILED("bodies.json", i, "%s: got %u and %u", shown, (unsigned)r, (unsigned)ri);
+        } else {
+            struct {
+                const char *key;
+                bool ok;
+            } fields[] = {
+                {"error_code", text_is(parsed.error_code, json_get(c, "error_code"))},
+                {"error_msg", text_is(parsed.error_msg, json_get(c, "error_msg"))},
+                {"error_ext_msg", text_is(parsed.error_ext_msg, json_get(c, "error_ext_msg"))},
+                {"body_request_id", text_is(parsed.request_id, json_get(c, "body_request_id"))},
+                {"request_id", text_is(id, json_get(c, "request_id"))},
+                {"catalogue_code", entry_is(parsed.catalogue, json_get(c, "catalogue_code"))},
+            };
+            for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++) {
+                if (!CHECK(fields[f].ok)) {
+                    CASE_FAILED("bodies.json", i, "%s: %s", shown, fields[f].key);
+                }
+            }
+        }
+        free_headers(headers, n);
+        free(body);
+    }
+    json_free(&doc);
+}
+
+static void test_responses(const char *dir) {
+    json_value doc;
+    const json_value *cases = load(dir, "responses.json", &doc);
+    if (cases == NULL) {
+        return;
+    }
+    static char buf[8192];
+    for (size_t i = 0; i < cases->count; i++) {
+        const json_value *c = &cases->items[i];
+        const json_value *note = json_get(c, "note");
+        const json_value *idem = json_get(c, "idempotent");
+        const json_value *message = json_get(c, "message");
+        const json_value *error = json_get(c, "error");
+        const char *shown = note != NULL && note->type == JSON_STRING ? note->str : "?";
+        int64_t code = 0;
+        int64_t now = 0;
+        size_t len = 0;
+        char *body = bytes_of(c, "body", &len);
+        dcs_status_header *headers = NULL;
+        size_t n = 0;
+        if (!CHECK(body != NULL && headers_of(c, &headers, &n) &&
+                   json_as_i64(json_get(c, "code"), &code) && json_as_i64(json_get(c, "now"), &now) &&
+                   idem != NULL && idem->type == JSON_BOOL && message != NULL &&
+                   message->type == JSON_STRING)) {
+            free(body);
+            free(headers);
+            continue;
+        }
+        dcs_status_http_error e;
+        memset(&e, 0x5A, sizeof e);
+        dcs_status_result r =
+            dcs_status_http_error_from_response(code, headers, n, body, len, now, idem->boolean, &e);
+        size_t rendered = dcs_status_http_error_from_response_message(code, headers, n, body, len, now,
+                                                                      idem->boolean, buf, sizeof buf);
+        check_rendered("responses.json", i, rendered, buf, sizeof buf, message);
+        if (error != NULL) {
+            dcs_status_result expected = DCS_STATUS_RESULT_OK;
+            CHECK(error->type == JSON_STRING && result_of_error(error->str, &expected));
+            if (!CHECK(r == expected && e.code == 0x5A5A)) {
+                CASE_FAILED("responses.json", i, "%s: got %u, expected %s", shown, (unsigned)r,
+                            error->str);
+            }
+        } else {
+            const json_value *kind = json_get(c, "kind");
+            const json_value *action = json_get(c, "action");
+            const json_value *retry_after = json_get(c, "retry_after");
+            int64_t status = 0;
+            uint64_t seconds = 0;
+            uint64_t delay = 0;
+            if (json_get(c, "seconds") != NULL) {
+                CHECK(json_as_u64(json_get(c, "seconds"), &seconds));
+            }
+            bool has_retry_after = retry_after != NULL && retry_after->type != JSON_NULL;
+            if (has_retry_after) {
+                CHECK(json_as_u64(retry_after, &delay));
+            }
+            if (!CHECK(r == DCS_STATUS_RESULT_OK && kind != NULL && kind->type == JSON_STRING &&
+                       action != NULL && action->type == JSON_STRING &&
+                       json_as_i64(json_get(c, "status"), &status))) {
+                CASE_FAILED("responses.json", i, "%s: got %u (%s)", shown, (unsigned)r,
+                            dcs_status_result_message(r));
+            } else {
+                struct {
+                    const char *key;
+                    bool ok;
+                } fields[] = {
+                    {"code", e.code == code},
+                    {"status", e.status != NULL && e.status->code == status &&
+                                   e.status_class == e.status->status_class},
+                    {"kind", strcmp(str_or_null(dcs_status_lookup_kind_name(e.kind)), kind->str) == 0},
+                    {"retry_after", e.has_retry_after == has_retry_after && e.retry_after_seconds == delay},
+                    {"action", strcmp(str_or_null(dcs_status_action_name(e.decision.action)), action->str) == 0},
+                    {"seconds", e.decision.delay_seconds == seconds},
+                    {"request_id", text_is(e.request_id, json_get(c, "request_id"))},
+                    {"error_code", text_is(e.error_code, json_get(c, "error_code"))},
+                    {"error_msg", text_is(e.error_msg, json_get(c, "error_msg"))},
+                    {"error_ext_msg", text_is(e.error_ext_msg, json_get(c, "error_ext_msg"))},
+                    {"catalogue_code", entry_is(e.catalogue, json_get(c, "catalogue_code"))},
+                };
+                for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++) {
+                    if (!CHECK(fields[f].ok)) {
+                        CASE_FAILED("responses.json", i, "%s: %s", shown, fields[f].key);
+                    }
+                }
+            }
+        }
+        free_headers(headers, n);
+        free(body);
+    }
+    json_free(&doc);
+}
+
 /* The JSON reader itself: escapes, big and negative integers, rejection of junk. */
 static void test_json_reader(void) {
     json_value v;
@@ -376,5 +711,8 @@ int main(int argc, char **argv) {
     test_methods(argv[1]);
     test_error_messages(argv[1]);
     test_http_errors(argv[1]);
+    test_catalogue(argv[1]);
+    test_bodies(argv[1]);
+    test_responses(argv[1]);
     CHECK_SUMMARY("test_vectors");
 }

@@ -106,6 +106,13 @@ check release_sh_builds_every_artifact bash bindings/release.sh "$out"
 version="$(cargo pkgid --offline -p dcs-status-ffi)"
 version="${version##*[#@]}"
 major="${version%%.*}"
+# The soname, as crates/dcs-status-ffi/build.rs gives it: libdcs_status.so.0.MINOR
+# before 1.0, libdcs_status.so.MAJOR from 1.0 on.
+if [[ "$major" == 0 ]]; then
+    soname="libdcs_status.so.0.$(cut -d. -f2 <<<"$version")"
+else
+    soname="libdcs_status.so.$major"
+fi
 name="dcs_status-$version-x86_64-linux-gnu"
 wheel="$(ls "$out"/dcs_status-"$version"-cp*-abi3-*.whl 2>/dev/null | head -n 1)"
 carchive="$out/$name.tar.gz"
@@ -171,7 +178,7 @@ exports_match() {
         return 1
     fi
     diff <(echo "$static") <(echo "$shared")
-    [[ "$(readelf -d "$so" | sed -n 's/.*(SONAME).*\[\(.*\)\].*/\1/p')" == "libdcs_status.so.$major" ]]
+    [[ "$(readelf -d "$so" | sed -n 's/.*(SONAME).*\[\(.*\)\].*/\1/p')" == "$soname" ]]
 }
 check static_and_shared_library_export_only_the_same_dcs_status_symbols exports_match
 
@@ -300,7 +307,7 @@ check abi3_wheel_imports_on_the_other_pythons_at_hand abi3_on_other_pythons
 example_ok() { # PROGRAM [shared|static]
     local program="$1" kind="$2"
     if [[ $kind == shared ]]; then
-        readelf -d "$program" | grep NEEDED | grep -q "\[libdcs_status.so.$major\]"
+        readelf -d "$program" | grep NEEDED | grep -q "\[$soname\]"
     elif readelf -d "$program" | grep NEEDED | grep libdcs_status; then
         echo "FAILED: $program, linked statically, needs libdcs_status.so"
         return 1

@@ -109,6 +109,21 @@ CASES = [
     ["\u0664\u0660\u0664"],
     ["retry-after", "\u0661\u0662\u0660", "--now", "0"],
     ["retry-after", "120", "--now", "\u0663"],
+    # Error codes, the catalogue, error bodies (standard input is empty here).
+    ["DCS.4111"],
+    ["111400017"],
+    [" dcs. 4855"],
+    ["DCS.9999"],
+    ["111400999"],
+    ["errors"],
+    ["errors", "--json"],
+    ["errors", "--jsn"],
+    ["explain-body", "--status", "404"],
+    ["explain-body", "--status", "429", "--header", "Retry-After: 30", "--header", "x-request-id: r"],
+    ["explain-body"],
+    ["explain-body", "--header", "no colon", "--status", "400"],
+    ["explain-body", "--status", "1000"],
+    ["help", "explain-body"],
 ]
 
 

@@ -4,12 +4,21 @@
 //! byte.
 //!
 //! ```text
-//! dcs-status 429                       explain a code
+//! dcs-status 429                       explain a status code
 //! dcs-status "not found"               ... or a name
+//! dcs-status DCS.4111                  ... or an error code (111400017, " dcs. 4855")
 //! dcs-status list [--json]             the whole table
+//! dcs-status errors [--json]           the whole error-code catalogue
+//! dcs-status explain-body [--status CODE] [--header 'NAME: VALUE']... [--idempotent]
+//!            [--now SECONDS] < body    explain an error response (body: at most 1 MiB)
 //! dcs-status retry-after VALUE [--now SECONDS]
 //! dcs-status retry CODE [--retry-after VALUE] [--idempotent] [--now SECONDS]
 //! ```
+//!
+//! A query is an error code when it has the form of one
+//! ([`dcs_status::CatalogueEntry::is_code_form`]: `DCS.` and digits, or a 9-digit
+//! number `111SSSNNN`, case and whitespace ignored); otherwise a 3-digit number is a
+//! status code and anything else a name.
 //!
 //! Every answer, table and error sentence is the core's ([`dcs_status`]); this crate
 //! parses arguments and adds the usage errors and the help. Exit codes: 0 on success,
@@ -47,8 +56,8 @@ pub struct Outcome {
 /// (a test sets `clock`).
 #[non_exhaustive]
 pub struct Context<'a> {
-    /// Standard input. Only a command that reads a body from it reads it (none does
-    /// yet), so a run of any other command never blocks on it.
+    /// Standard input. Only `explain-body` reads it (at most 1 MiB), so a run of any
+    /// other command never blocks on it.
     pub stdin: &'a mut dyn Read,
     /// The current time in Unix seconds, for commands given no `--now`.
     pub clock: fn() -> i64,

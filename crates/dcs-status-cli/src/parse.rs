@@ -48,6 +48,9 @@ pub(crate) struct Opt {
     pub long: &'static str,
     /// The name of its value in the help (`SECONDS`), or `None` for a flag.
     pub value: Option<&'static str>,
+    /// Whether it may be given more than once (each value is kept, in order); any
+    /// other option given twice is a usage error.
+    pub repeatable: bool,
     /// What it does, for the help.
     pub help: &'static str,
 }
@@ -78,8 +81,9 @@ pub(crate) struct Matches<'a> {
     command: &'static Command,
     /// The positional arguments, in the entry's order.
     args: Vec<&'a str>,
-    /// Per option of the entry, in its order: its value (`""` for a flag) if given.
-    options: Vec<Option<&'a str>>,
+    /// Per option of the entry, in its order: its values (`""` for a flag), in the
+    /// order given; at most one unless the option is repeatable.
+    options: Vec<Vec<&'a str>>,
 }
 
 /// A type an option or argument can be read as ([`Matches::arg_as`], [`Matches::value_as`]).
@@ -129,7 +133,23 @@ impl<'a> Matches<'a> {
             "{} has no option {long}",
             self.command.name
         );
-        index.and_then(|i| self.options.get(i)).copied().flatten()
+        index
+            .and_then(|i| self.options.get(i))
+            .and_then(|values| values.first())
+            .copied()
+    }
+
+    /// Every value of the repeatable option `long` (`"--header"`), in the order given.
+    pub fn values(&self, long: &str) -> &[&'a str] {
+        let index = self.command.options.iter().position(|o| o.long == long);
+        debug_assert!(
+            index.is_some(),
+            "{} has no option {long}",
+            self.command.name
+        );
+        index
+            .and_then(|i| self.options.get(i))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Whether the flag `long` (`"--json"`) was given.
@@ -184,7 +204,7 @@ pub(crate) fn parse<'a>(
     let mut matches = Matches {
         command,
         args: Vec::with_capacity(command.args.len()),
-        options: vec![None; command.options.len()],
+        options: vec![Vec::new(); command.options.len()],
     };
     let mut rest = args.iter().copied();
     let mut options_ended = false;
@@ -230,9 +250,12 @@ pub(crate) fn parse<'a>(
                 None => return Err(usage_error(format!("{name} needs a value"))),
             },
         };
+        let repeatable = command.options.get(index).is_some_and(|o| o.repeatable);
         match matches.options.get_mut(index) {
-            Some(Some(_)) => return Err(usage_error(format!("{name} is given twice"))),
-            Some(slot) => *slot = Some(value),
+            Some(values) if !values.is_empty() && !repeatable => {
+                return Err(usage_error(format!("{name} is given twice")))
+            }
+            Some(values) => values.push(value),
             None => {}
         }
     }

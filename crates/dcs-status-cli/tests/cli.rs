@@ -10,7 +10,7 @@
 use std::cell::Cell;
 use std::io::Read;
 
-use dcs_status::Status;
+use dcs_status::{CatalogueEntry, HttpError, Status};
 use dcs_status_cli::{run_bytes, Context, Outcome};
 
 /// The clock of these runs: Sun, 06 Nov 1994 08:49:37 GMT.
@@ -130,11 +130,11 @@ fn retry_prints_the_cores_decision() {
 #[test]
 fn help_lists_every_command_and_fits_in_80_columns() {
     let help = stdout(&["--help"]);
-    assert!(help.starts_with("Explains the status codes of the DCS API"));
+    assert!(help.starts_with("Explains the status codes and error codes of the DCS API"));
     for args in [&["-h"][..], &["help"], &["429", "--help"]] {
         assert_eq!(stdout(args), help, "{args:?}");
     }
-    for command in ["list", "retry-after", "retry"] {
+    for command in ["list", "errors", "explain-body", "retry-after", "retry"] {
         assert!(help.contains(&format!("\n  {command} ")), "{command}");
         let own = stdout(&[command, "--help"]);
         assert!(
@@ -382,6 +382,211 @@ fn a_huge_query_gives_a_short_message() {
     assert!(message.len() < 400, "{} bytes", message.len());
 }
 
+#[test]
+fn an_error_code_prints_the_catalogue_s_explanation() {
+    let explain = |code: &str| CatalogueEntry::lookup(code).unwrap().explain();
+    assert_eq!(stdout(&["DCS.4111"]), explain("DCS.4111"));
+    assert!(stdout(&["DCS.4111"]).starts_with("DCS error code DCS.4111\n"));
+    // The older numeric family: nine digits are an error code, not a status code.
+    assert_eq!(stdout(&["111400017"]), explain("111400017"));
+    // As forgiving as the lookup: case and whitespace, the document's own spelling.
+    for query in [" dcs. 4855", "DCS. 4855", "dcs.4855 "] {
+        assert_eq!(stdout(&[query]), explain("DCS.4855"), "{query:?}");
+    }
+    // Three digits stay a status code.
+    assert_eq!(stdout(&["400"]), dcs_status::lookup(400).unwrap().explain());
+}
+
+#[test]
+fn an_unknown_error_code_is_the_core_s_error_not_a_status_name() {
+    for (query, shown) in [
+        ("DCS.9999", "\"DCS.9999\""),
+        ("DCS.4922", "\"DCS.4922\""),
+        ("111400999", "\"111400999\""),
+        (" dcs. 48555", "\" dcs. 48555\""),
+    ] {
+        assert_eq!(
+            error(&[query]),
+            format!(
+                "dcs-status: unknown DCS error code {shown}: not in the error-code catalogue\n"
+            )
+        );
+    }
+    // Neither an error code nor a status code: the status-name error, as before.
+    assert!(error(&["APIGW.0308"]).starts_with("dcs-status: unknown status name"));
+    assert!(error(&["111400"]).starts_with("dcs-status: 111400 is not a status code"));
+}
+
+#[test]
+fn errors_prints_the_catalogue_a_line_per_entry() {
+    let text = stdout(&["errors"]);
+    assert_eq!(text, dcs_status::catalogue_text());
+    assert_eq!(text.lines().count(), CatalogueEntry::all().len());
+}
+
+#[test]
+fn errors_json_is_exactly_the_canonical_catalogue() {
+    let json = stdout(&["errors", "--json"]);
+    assert_eq!(json, dcs_status::catalogue_json());
+    let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let entries = parsed.as_array().unwrap();
+    assert_eq!(entries.len(), CatalogueEntry::all().len());
+    let keys = [
+        "code",
+        "status",
+        "message",
+        "description",
+        "solution",
+        "advice",
+    ];
+    // One object per line, after the "[" line, with exactly these keys in this order.
+    for ((value, entry), line) in entries
+        .iter()
+        .zip(CatalogueEntry::all())
+        .zip(json.lines().skip(1))
+    {
+        let mut found: Vec<&str> = value
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut expected = keys.to_vec();
+        found.sort_unstable();
+        expected.sort_unstable();
+        assert_eq!(found, expected);
+        let at: Vec<usize> = keys
+            .iter()
+            .map(|k| line.find(&format!("\"{k}\":")).unwrap())
+            .collect();
+        assert!(at.windows(2).all(|w| w[0] < w[1]), "{line}");
+        assert_eq!(value["code"], entry.code());
+    }
+    // The committed copy (tests/data/error-codes.json) is the same catalogue.
+    let committed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/data/error-codes.json"
+    ))
+    .unwrap();
+    assert_eq!(json, committed);
+}
+
+/// What `explain-body ARGS` prints for `body` on standard input.
+fn explain_body(args: &[&str], body: &[u8]) -> Outcome {
+    let mut all: Vec<&[u8]> = vec![b"explain-body"];
+    all.extend(args.iter().map(|a| a.as_bytes()));
+    run_with(&all, &mut &body[..])
+}
+
+#[test]
+fn explain_body_prints_the_core_s_explanation_of_the_response() {
+    let body = br#"{"error_msg":"the instance is restarting.","error_code":"DCS.4111","error_ext_msg":null}"#;
+    let out = explain_body(
+        &[
+            "--status",
+            "400",
+            "--header",
+            "x-request-id: abc",
+            "--header=Retry-After:\t30 ",
+            "--now",
+            "0",
+        ],
+        body,
+    );
+    let headers: [(&[u8], &[u8]); 2] = [(b"x-request-id", b"abc"), (b"Retry-After", b"30")];
+    let expected = HttpError::from_response(400, headers, body, 0, false).unwrap();
+    assert_eq!((out.code, out.stderr.as_slice()), (0, &b""[..]));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), expected.explain());
+    assert!(expected
+        .explain()
+        .contains("\n  decision:    retry after 30s\n"));
+}
+
+#[test]
+fn explain_body_takes_the_status_from_the_catalogue_unless_given() {
+    let body = br#"{"error_code":"DCS.4069","error_msg":"busy"}"#;
+    let out = explain_body(&["--idempotent"], body);
+    assert_eq!(out.code, 0);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("500 Internal Server Error\n"), "{text}");
+    let given = explain_body(&["--status", "418"], body);
+    assert!(String::from_utf8(given.stdout)
+        .unwrap()
+        .starts_with("418 (not in the DCS table"));
+    // A body without a known code does not tell the status.
+    for body in [&b""[..], b"<html>", br#"{"error_code":"DCS.4922"}"#] {
+        let out = explain_body(&[], body);
+        assert_eq!(out.code, 2);
+        assert_eq!(
+            out.stderr,
+            b"dcs-status: give --status CODE: the body has no error code the catalogue knows, so it does not tell the response's status\n"
+        );
+    }
+    let out = explain_body(&["--status", "404"], b"");
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("\n  error code:  none\n"));
+}
+
+#[test]
+fn explain_body_reads_at_most_one_mebibyte() {
+    let mut body = br#"{"error_code":"DCS.4111","padding":""#.to_vec();
+    body.resize((1 << 20) - 2, b'x');
+    body.extend_from_slice(b"\"}");
+    assert_eq!(body.len(), 1 << 20);
+    assert_eq!(explain_body(&[], &body).code, 0);
+    body.insert(body.len() - 2, b'x');
+    let out = explain_body(&[], &body);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        b"dcs-status: the body on standard input is longer than 1048576 bytes (1 MiB), the most explain-body reads\n"
+    );
+    // It stops reading there: an endless input is no trouble.
+    let mut endless = std::io::repeat(b' ');
+    let out = run_with(&[b"explain-body"], &mut endless);
+    assert_eq!(out.code, 2);
+}
+
+#[test]
+fn explain_body_usage_errors() {
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["--header", "no colon"],
+            "invalid value \"no colon\" for --header: expected 'NAME: VALUE'",
+        ),
+        (
+            &["--header", ": value"],
+            "invalid value \": value\" for --header: expected 'NAME: VALUE'",
+        ),
+        (
+            &["--status", "4xx"],
+            "invalid value \"4xx\" for --status: expected an integer from -9223372036854775808 to 9223372036854775807",
+        ),
+        (
+            &["--status", "1000"],
+            "1000 is not a status code: status codes are three-digit numbers from 100 to 999",
+        ),
+        (
+            &["--status", "400", "--status", "404"],
+            "--status is given twice: see `dcs-status explain-body --help`",
+        ),
+        (
+            &["body"],
+            "unexpected argument \"body\": see `dcs-status explain-body --help`",
+        ),
+    ];
+    for (args, message) in cases {
+        let out = explain_body(args, b"{}");
+        assert_eq!(out.code, 2, "{args:?}");
+        assert_eq!(
+            String::from_utf8(out.stderr).unwrap(),
+            format!("dcs-status: {message}\n"),
+            "{args:?}"
+        );
+    }
+}
+
 /// A standard input that records whether anything read it.
 struct Watched<'a>(&'a Cell<bool>);
 
@@ -400,6 +605,10 @@ fn no_command_reads_stdin_that_does_not_need_it() {
         &["retry-after", "1"],
         &["retry", "503"],
         &["--help"],
+        &["DCS.4111"],
+        &["errors", "--json"],
+        &["explain-body", "--help"],
+        &["explain-body", "--status", "4xx"],
         &[],
     ] {
         let read = Cell::new(false);

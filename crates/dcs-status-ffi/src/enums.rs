@@ -7,7 +7,7 @@
 
 use core::ffi::c_char;
 
-use core_status::{Action, Class, ErrorKind, LookupKind, RetryAdvice};
+use core_status::{Action, Class, ErrorAdvice, ErrorKind, LookupKind, RetryAdvice};
 
 /// The result of a function that can fail. `DCS_STATUS_RESULT_OK` is 0; every error is
 /// positive, one per kind of error of the core (its `ErrorKind`, same number).
@@ -39,6 +39,8 @@ pub enum dcs_status_result {
     /// An internal error of the library (a bug, caught before it reached C): please
     /// report it.
     ErrInternal = 9,
+    /// No entry of the DCS error-code catalogue has this code.
+    ErrUnknownErrorCode = 10,
 }
 
 c_enum!(dcs_status_result (success Ok) from ErrorKind {
@@ -51,6 +53,7 @@ c_enum!(dcs_status_result (success Ok) from ErrorKind {
     ErrRetryAfterInvalidDate => RetryAfterInvalidDate,
     ErrRetryAfterImpossibleDate => RetryAfterImpossibleDate,
     ErrInternal => Internal,
+    ErrUnknownErrorCode => UnknownErrorCode,
 });
 
 impl From<core_status::RetryAfterError> for dcs_status_result {
@@ -145,11 +148,38 @@ c_enum!(dcs_status_action from Action {
     RetryWithBackoff => RetryWithBackoff,
 });
 
+/// What the DCS error-code catalogue's Solution advises about an error code (the
+/// retry signal the HTTP status hides).
+#[repr(u32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum dcs_status_error_advice {
+    /// The Solution says to try again later: the condition is temporary (the
+    /// instance is restarting, backing up, running a job), even on HTTP 400.
+    RetryLater = 1,
+    /// The Solution is "Contact technical support.": retrying will not help.
+    ContactSupport = 2,
+    /// The Solution asks to check, select, reset or process something: the request
+    /// must change.
+    FixRequest = 3,
+    /// The operation is not allowed (for this instance, or at all).
+    NotAllowed = 4,
+    /// The Solution gives no advice the rules recognize.
+    Unspecified = 5,
+}
+
+c_enum!(dcs_status_error_advice from ErrorAdvice {
+    RetryLater => RetryLater,
+    ContactSupport => ContactSupport,
+    FixRequest => FixRequest,
+    NotAllowed => NotAllowed,
+    Unspecified => Unspecified,
+});
+
 /// The canonical name of a result ("ok", "null_pointer", "not_a_status_code",
 /// "unknown_name", "invalid_utf8", "retry_after_empty", "retry_after_invalid_delay",
-/// "retry_after_invalid_date", "retry_after_impossible_date", "internal": the error
-/// names of the shared test vectors); NULL for a value that is not a
-/// `dcs_status_result`.
+/// "retry_after_invalid_date", "retry_after_impossible_date", "internal",
+/// "unknown_error_code": the error names of the shared test vectors); NULL for a
+/// value that is not a `dcs_status_result`.
 #[no_mangle]
 pub extern "C" fn dcs_status_result_name(result: u32) -> *const c_char {
     ffi_panic_boundary! {
@@ -222,4 +252,12 @@ pub extern "C" fn dcs_status_lookup_kind_name(kind: u32) -> *const c_char {
 #[no_mangle]
 pub extern "C" fn dcs_status_action_name(action: u32) -> *const c_char {
     ffi_panic_boundary! { dcs_status_action::name(action) }
+}
+
+/// The canonical name of an error advice ("retry_later", "contact_support",
+/// "fix_request", "not_allowed", "unspecified"); NULL for a value that is not a
+/// `dcs_status_error_advice`.
+#[no_mangle]
+pub extern "C" fn dcs_status_error_advice_name(advice: u32) -> *const c_char {
+    ffi_panic_boundary! { dcs_status_error_advice::name(advice) }
 }

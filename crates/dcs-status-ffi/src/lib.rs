@@ -7,9 +7,11 @@
 //! - every name starts with `dcs_status_` / `DCS_STATUS_`; enums have explicit values
 //!   that are never reused, declared once with their core counterpart (`c_enum!`);
 //! - nothing for the caller to free, no mutable global state: every string and entry
-//!   returned is static and immutable, so every function is thread-safe. Lookups by
-//!   code and by name allocate nothing; the renderers (`dcs_status_explain`, ...)
-//!   write into the caller's buffer and may allocate a small, bounded amount inside;
+//!   returned is static and immutable, every text of a response is a slice of the
+//!   caller's own buffer, so every function is thread-safe. Lookups by code, name and
+//!   error code, the body parser and the response error allocate nothing (for every
+//!   DCS and gateway body); the renderers (`dcs_status_explain`, ...) write into the
+//!   caller's buffer and may allocate a small, bounded amount inside;
 //! - every function is total: NULL pointers, invalid UTF-8, out-of-range codes,
 //!   indexes and enum values give a documented [`dcs_status_result`] (or NULL),
 //!   never a crash; errors are returned, never kept in thread-local state;
@@ -41,25 +43,36 @@ mod input;
 mod types;
 
 // The header declares the functions in the order of these modules: the table and
-// lookups, Retry-After and the decision, the renderers, the enums' names. (One module
-// per group: rustfmt sorts a group of `mod` lines, cbindgen follows their order.)
+// lookups, Retry-After and the decision, the error-code catalogue, error bodies and
+// request ids, the response error, the renderers, the enums' names. (One module per
+// group: rustfmt sorts a group of `mod` lines, cbindgen follows their order.)
 mod lookup;
 
 mod retry;
+
+mod catalogue;
+
+mod body;
+
+mod response;
 
 mod render;
 
 mod enums;
 
+pub use body::*;
+pub use catalogue::*;
 pub use entries::dcs_status_by_code;
 pub use enums::*;
 pub use lookup::*;
 pub use render::*;
+pub use response::*;
 pub use retry::*;
 pub use types::*;
 
-/// The major version of the library; the shared library's soname is
-/// `libdcs_status.so.<major>`.
+/// The major version of the library. The shared library's soname is
+/// `libdcs_status.so.0.<minor>` before 1.0 (a minor release may break the ABI), and
+/// `libdcs_status.so.<major>` from 1.0 on.
 pub const DCS_STATUS_VERSION_MAJOR: u32 = 0;
 /// The minor version of the library.
 pub const DCS_STATUS_VERSION_MINOR: u32 = 2;

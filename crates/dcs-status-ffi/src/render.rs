@@ -10,7 +10,7 @@
 use core::ffi::c_char;
 use core::fmt::{self, Write};
 
-use core_status::{error_message, lookup, Action, Decision, HttpError};
+use core_status::{error_message, lookup, Action, Decision, HttpErrorRef};
 
 use crate::enums::{dcs_status_action, dcs_status_result};
 use crate::input::bytes;
@@ -62,7 +62,7 @@ impl Write for Buffer<'_> {
 ///
 /// # Safety
 /// `buf` must be NULL or point to `cap` writable bytes.
-unsafe fn render(buf: *mut c_char, cap: usize, text: impl fmt::Display) -> usize {
+pub(crate) unsafe fn render(buf: *mut c_char, cap: usize, text: impl fmt::Display) -> usize {
     let buf = if buf.is_null() || cap == 0 {
         None
     } else {
@@ -181,15 +181,19 @@ pub unsafe extern "C" fn dcs_status_decision_text(
     }
 }
 
-/// Writes the one-line message of an HTTP error response, as every binding shows it
-/// (`dcs_status::HttpError`): code, phrase, DCS name, what the RFC 9110 fallback did,
-/// the description's first paragraph, the retry advice, the decision and the request
-/// id, e.g. `429 Too Many Requests, DCS name TooManyRequests: The client has sent
-/// ... Retry advice: ...; decision: retry after 120s; request id "req-42"`.
+/// Writes the one-line message of an HTTP error response without a body, as every
+/// binding shows it (`dcs_status::HttpError::new`): code, phrase, DCS name, what the
+/// RFC 9110 fallback did, the description's first paragraph, the retry advice, the
+/// decision and the request id, e.g. `429 Too Many Requests, DCS name
+/// TooManyRequests: The client has sent ... Retry advice: ...; decision: retry after
+/// 120s; request id "req-42"`. For a response with a body (and its error code), see
+/// `dcs_status_http_error_from_response_message`. Nothing is allocated.
 ///
 /// `retry_after` and `request_id` are the values of the response's Retry-After and
 /// X-Request-Id headers (`len` bytes each, no NUL needed), or NULL when it had none;
-/// they are untrusted, and shown quoted and shortened. `now` is Unix seconds and
+/// they are untrusted, and shown quoted and shortened (a request id counts as a header
+/// value does: without surrounding spaces and tabs, and only if it is valid UTF-8;
+/// longer than 4096 bytes, it is cut there). `now` is Unix seconds and
 /// `idempotent` says whether the request may be sent twice, as for
 /// `dcs_status_decide`. A `code` outside 100..999 gets its not-a-status-code message.
 /// Returns the message's length; see the renderers' contract at `dcs_status_explain`.
@@ -216,7 +220,7 @@ pub unsafe extern "C" fn dcs_status_http_error_message(
             unsafe { (bytes(retry_after, retry_after_len), bytes(request_id, request_id_len)) };
         // SAFETY: by this function's contract, `buf` is NULL or has `cap` bytes.
         unsafe {
-            match HttpError::new(code, retry_after, request_id, now, idempotent) {
+            match HttpErrorRef::new(code, retry_after, request_id, now, idempotent) {
                 Ok(err) => render(buf, cap, err),
                 Err(e) => render(buf, cap, e),
             }

@@ -20,6 +20,7 @@ mod request_id;
 
 pub use raw_str::RawStr;
 pub use request_id::resolve_request_id;
+pub(crate) use request_id::RequestIdHeaders;
 
 /// What an error response's body says: its error code, message, extended message
 /// and request id, each borrowed from the body as sent.

@@ -12,6 +12,7 @@
 use core::ffi::CStr;
 use core::fmt;
 
+use crate::static_text::StaticText;
 use crate::Status;
 
 mod advice;
@@ -22,6 +23,7 @@ mod unknown;
 
 pub use advice::ErrorAdvice;
 pub use json::{catalogue_entry_json, catalogue_json};
+pub(crate) use unknown::unknown_error_code;
 pub use unknown::UnknownErrorCode;
 
 use key::Key;
@@ -46,34 +48,12 @@ use key::Key;
 #[derive(Debug, PartialEq, Eq, Hash)]
 pub struct CatalogueEntry {
     index: u16,
-    code: Text,
+    code: StaticText,
     status: &'static Status,
-    message: Text,
-    description: Text,
-    solution: Text,
+    message: StaticText,
+    description: StaticText,
+    solution: StaticText,
     advice: ErrorAdvice,
-}
-
-/// A catalogue string, with its NUL-terminated copy for C (both made at compile
-/// time).
-#[derive(Debug, PartialEq, Eq, Hash)]
-struct Text {
-    str: &'static str,
-    c: &'static CStr,
-}
-
-impl Text {
-    /// Pairs `text` with `c`, which must hold the same bytes.
-    const fn new(text: &'static str, c: &'static CStr) -> Text {
-        let (a, b) = (text.as_bytes(), c.to_bytes());
-        assert!(a.len() == b.len(), "a C string differs from its text");
-        let mut i = 0;
-        while i < a.len() {
-            assert!(a[i] == b[i], "a C string differs from its text");
-            i = i.saturating_add(1); // below a.len()
-        }
-        Text { str: text, c }
-    }
 }
 
 impl CatalogueEntry {
@@ -83,11 +63,11 @@ impl CatalogueEntry {
     /// table: a row whose status is not fails the build.
     const fn row(
         index: u16,
-        code: Text,
+        code: StaticText,
         status: u16,
-        message: Text,
-        description: Text,
-        solution: Text,
+        message: StaticText,
+        description: StaticText,
+        solution: StaticText,
     ) -> CatalogueEntry {
         let status = match Status::from_code(status) {
             Some(status) => status,
@@ -95,7 +75,7 @@ impl CatalogueEntry {
         };
         CatalogueEntry {
             index,
-            advice: ErrorAdvice::from_solution(solution.str),
+            advice: ErrorAdvice::from_solution(solution.as_str()),
             code,
             status,
             message,
@@ -114,12 +94,12 @@ impl CatalogueEntry {
     /// assert_eq!(entry.code_cstr(), c"DCS.4855");
     /// ```
     pub const fn code(&self) -> &'static str {
-        self.code.str
+        self.code.as_str()
     }
 
     /// [`CatalogueEntry::code`] as a NUL-terminated C string (for the C ABI).
     pub const fn code_cstr(&self) -> &'static CStr {
-        self.code.c
+        self.code.as_cstr()
     }
 
     /// The entry in the status table for the HTTP status DCS sends this code with.
@@ -144,12 +124,12 @@ impl CatalogueEntry {
     /// assert_eq!(entry.message_cstr(), c"Invalid {0} parameter in the request.");
     /// ```
     pub const fn message(&self) -> &'static str {
-        self.message.str
+        self.message.as_str()
     }
 
     /// [`CatalogueEntry::message`] as a NUL-terminated C string (for the C ABI).
     pub const fn message_cstr(&self) -> &'static CStr {
-        self.message.c
+        self.message.as_cstr()
     }
 
     /// The description, verbatim.
@@ -159,12 +139,12 @@ impl CatalogueEntry {
     /// assert_eq!(entry.description(), "Restarting the instance... Please try again later.");
     /// ```
     pub const fn description(&self) -> &'static str {
-        self.description.str
+        self.description.as_str()
     }
 
     /// [`CatalogueEntry::description`] as a NUL-terminated C string (for the C ABI).
     pub const fn description_cstr(&self) -> &'static CStr {
-        self.description.c
+        self.description.as_cstr()
     }
 
     /// The solution, verbatim (RST escapes resolved: `\*` reads `*`).
@@ -174,12 +154,12 @@ impl CatalogueEntry {
     /// assert_eq!(entry.solution(), "Contact technical support.");
     /// ```
     pub const fn solution(&self) -> &'static str {
-        self.solution.str
+        self.solution.as_str()
     }
 
     /// [`CatalogueEntry::solution`] as a NUL-terminated C string (for the C ABI).
     pub const fn solution_cstr(&self) -> &'static CStr {
-        self.solution.c
+        self.solution.as_cstr()
     }
 
     /// What the solution advises: [`ErrorAdvice::from_solution`] of
@@ -236,6 +216,9 @@ impl CatalogueEntry {
     ///     "unknown DCS error code \"DCS.9999\": not in the error-code catalogue"
     /// );
     /// ```
+    // The error is the quoted code, inline: a lookup allocates nothing even for a code
+    // the catalogue lacks (the C ABI promises it), at the price of a large `Err`.
+    #[allow(clippy::result_large_err)]
     pub fn lookup<C: AsRef<[u8]> + ?Sized>(
         code: &C,
     ) -> Result<&'static CatalogueEntry, UnknownErrorCode> {
@@ -244,11 +227,45 @@ impl CatalogueEntry {
     }
 }
 
+impl CatalogueEntry {
+    /// Whether `text` has the form of a catalogue code, found or not: `DCS.` and one or
+    /// more digits, or `111` and six more digits (the older family, `111SSSNNN`),
+    /// ignoring ASCII case and whitespace as [`CatalogueEntry::lookup`] does.
+    ///
+    /// This is how a query is told apart from a status code: a 3-digit number is a
+    /// status code, a 9-digit `111...` number an error code (`dcs-status 111400017`).
+    ///
+    /// ```
+    /// use dcs_status::CatalogueEntry;
+    ///
+    /// for code in ["DCS.4111", " dcs. 4855 ", "DCS.9999", "111400017", "111 400 999"] {
+    ///     assert!(CatalogueEntry::is_code_form(code), "{code}");
+    /// }
+    /// for other in ["400", "111400", "1114000170", "DCS.", "DCS.48x", "APIGW.0308", "not found"] {
+    ///     assert!(!CatalogueEntry::is_code_form(other), "{other}");
+    /// }
+    /// ```
+    pub fn is_code_form(text: impl AsRef<[u8]>) -> bool {
+        let Some(key) = Key::of(text.as_ref()) else {
+            return false;
+        };
+        let bytes = key.word().to_le_bytes();
+        let code = bytes.get(..key.len()).unwrap_or_default();
+        match code {
+            [b'D', b'C', b'S', b'.', digits @ ..] => {
+                !digits.is_empty() && digits.iter().all(u8::is_ascii_digit)
+            }
+            [b'1', b'1', b'1', rest @ ..] => rest.len() == 6 && rest.iter().all(u8::is_ascii_digit),
+            _ => false,
+        }
+    }
+}
+
 impl fmt::Display for CatalogueEntry {
     /// Writes the code and its message: `DCS.4855: Master standby swap is not
     /// supported.`
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.code.str, self.message.str)
+        write!(f, "{}: {}", self.code.as_str(), self.message.as_str())
     }
 }
 
@@ -260,7 +277,7 @@ fn find(code: &[u8]) -> Option<&'static CatalogueEntry> {
     let pilot = PILOTS[key::bucket(hash, PILOTS.len())];
     let index = usize::from(SLOTS[key::slot(hash, pilot, SLOTS.len())]);
     let entry = ENTRIES.get(index)?;
-    if KEYS[index] == key.word() && entry.code.str.len() == key.len() {
+    if KEYS[index] == key.word() && entry.code.as_str().len() == key.len() {
         Some(entry)
     } else {
         None

@@ -3,7 +3,7 @@
 use core::fmt;
 use core::time::Duration;
 
-use crate::{lookup, parse_retry_after, Action, Lookup, NotAStatusCodeError};
+use crate::{lookup, parse_retry_after, Action, ErrorAdvice, Lookup, NotAStatusCodeError};
 
 /// What a client should do about a response: an [`Action`], with the delay for
 /// [`Action::RetryAfter`].
@@ -95,6 +95,75 @@ impl Lookup {
     }
 }
 
+impl Lookup {
+    /// The retry decision for an error response whose body carries an error code the
+    /// catalogue knows, with this [`ErrorAdvice`] (`None`: no code, or a code the
+    /// catalogue lacks). The error code is read before the status, as it says more;
+    /// first match wins:
+    ///
+    /// 1. 1xx–3xx: [`Decision::DoNotRetry`] (not an error).
+    /// 2. [`ErrorAdvice::RetryLater`] (the instance is restarting, backing up, busy
+    ///    with a job): [`Decision::RetryAfter`] a valid Retry-After's delay, else
+    ///    [`Decision::RetryWithBackoff`], whatever the status (36 of these codes are
+    ///    sent with 400) and whether or not the request is idempotent: the service
+    ///    turned it away without acting on it.
+    /// 3. 413, 429 or 503 with a valid Retry-After: [`Decision::RetryAfter`] that
+    ///    delay (the server's own word wins over the document's).
+    /// 4. [`ErrorAdvice::ContactSupport`], [`ErrorAdvice::FixRequest`],
+    ///    [`ErrorAdvice::NotAllowed`]: [`Decision::DoNotRetry`] (retrying will not help,
+    ///    even a 500 on an idempotent request).
+    /// 5. Otherwise ([`ErrorAdvice::Unspecified`], or no known code): the status's
+    ///    decision, [`Lookup::decide`].
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use dcs_status::{lookup, Decision, ErrorAdvice};
+    ///
+    /// let bad_request = lookup(400).unwrap();
+    /// assert_eq!(bad_request.decide(None, 0, false), Decision::DoNotRetry);
+    /// assert_eq!(
+    ///     bad_request.decide_with_advice(Some(ErrorAdvice::RetryLater), None, 0, false),
+    ///     Decision::RetryWithBackoff
+    /// );
+    /// let server_error = lookup(500).unwrap();
+    /// assert_eq!(
+    ///     server_error.decide_with_advice(Some(ErrorAdvice::ContactSupport), None, 0, true),
+    ///     Decision::DoNotRetry
+    /// );
+    /// assert_eq!(
+    ///     lookup(503).unwrap().decide_with_advice(Some(ErrorAdvice::ContactSupport), Some(b"5"), 0, true),
+    ///     Decision::RetryAfter(Duration::from_secs(5))
+    /// );
+    /// ```
+    pub fn decide_with_advice(
+        &self,
+        advice: Option<ErrorAdvice>,
+        retry_after: Option<&[u8]>,
+        now: i64,
+        idempotent: bool,
+    ) -> Decision {
+        if !self.class().is_error() {
+            return Decision::DoNotRetry;
+        }
+        let delay = || retry_after.and_then(|value| parse_retry_after(value, now).ok());
+        match advice {
+            Some(ErrorAdvice::RetryLater) => {
+                return delay().map_or(Decision::RetryWithBackoff, Decision::RetryAfter)
+            }
+            Some(
+                ErrorAdvice::ContactSupport | ErrorAdvice::FixRequest | ErrorAdvice::NotAllowed,
+            ) => {
+                return match (self.status().code(), delay()) {
+                    (413 | 429 | 503, Some(delay)) => Decision::RetryAfter(delay),
+                    _ => Decision::DoNotRetry,
+                };
+            }
+            Some(ErrorAdvice::Unspecified) | None => {}
+        }
+        self.decide(retry_after, now, idempotent)
+    }
+}
+
 /// Whether requests with this method are idempotent (RFC 9110 §9.2.2): GET, HEAD,
 /// OPTIONS, TRACE, PUT and DELETE. Method names are case-sensitive; any other
 /// method (POST, PATCH, CONNECT, extensions) is not.
@@ -180,6 +249,55 @@ mod tests {
             Ok(Decision::RetryWithBackoff)
         );
         assert_eq!(decide(413, Some(""), 0, true), Ok(Decision::DoNotRetry));
+    }
+
+    #[test]
+    fn the_error_code_s_advice_comes_before_the_status() {
+        let decide = |code, advice, retry_after: Option<&[u8]>, idempotent| {
+            lookup(code)
+                .unwrap()
+                .decide_with_advice(advice, retry_after, 0, idempotent)
+        };
+        let later = Some(ErrorAdvice::RetryLater);
+        for code in [400, 404, 500, 502] {
+            assert_eq!(
+                decide(code, later, None, false),
+                Decision::RetryWithBackoff,
+                "{code}"
+            );
+            assert_eq!(
+                decide(code, later, Some(b"7"), false),
+                Decision::RetryAfter(Duration::from_secs(7)),
+                "{code}"
+            );
+        }
+        for advice in [
+            ErrorAdvice::ContactSupport,
+            ErrorAdvice::FixRequest,
+            ErrorAdvice::NotAllowed,
+        ] {
+            assert_eq!(decide(500, Some(advice), None, true), Decision::DoNotRetry);
+            assert_eq!(decide(429, Some(advice), None, true), Decision::DoNotRetry);
+            assert_eq!(
+                decide(429, Some(advice), Some(b"3"), true),
+                Decision::RetryAfter(Duration::from_secs(3))
+            );
+        }
+        for code in [200, 304] {
+            assert_eq!(decide(code, later, None, true), Decision::DoNotRetry);
+        }
+        // Unspecified advice, or none: the status decides.
+        for advice in [Some(ErrorAdvice::Unspecified), None] {
+            for code in [400, 429, 500, 502, 503] {
+                for idempotent in [false, true] {
+                    assert_eq!(
+                        decide(code, advice, Some(b"4"), idempotent),
+                        lookup(code).unwrap().decide(Some(b"4"), 0, idempotent),
+                        "{code}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -6,7 +6,7 @@ use core::fmt;
 
 use crate::{quote, GivenNumber, NotAStatusCodeError};
 #[cfg(doc)]
-use crate::{Quoted, UnknownNameError};
+use crate::{Quoted, UnknownErrorCode, UnknownNameError};
 
 /// What went wrong, for every error of every dcs-status API.
 ///
@@ -47,11 +47,13 @@ pub enum ErrorKind {
     RetryAfterImpossibleDate = 8,
     /// An internal error (a bug): a panic caught at the C ABI's boundary.
     Internal = 9,
+    /// No entry of the error-code catalogue has this code ([`UnknownErrorCode`]).
+    UnknownErrorCode = 10,
 }
 
 impl ErrorKind {
     /// Every kind, in number order.
-    pub const ALL: [ErrorKind; 9] = [
+    pub const ALL: [ErrorKind; 10] = [
         ErrorKind::NullPointer,
         ErrorKind::NotAStatusCode,
         ErrorKind::UnknownName,
@@ -61,12 +63,14 @@ impl ErrorKind {
         ErrorKind::RetryAfterInvalidDate,
         ErrorKind::RetryAfterImpossibleDate,
         ErrorKind::Internal,
+        ErrorKind::UnknownErrorCode,
     ];
 
     /// The stable snake_case name: `null_pointer`, `not_a_status_code`,
     /// `unknown_name`, `invalid_utf8`, `retry_after_empty`,
     /// `retry_after_invalid_delay`, `retry_after_invalid_date`,
-    /// `retry_after_impossible_date` or `internal` (as the shared test vectors write it).
+    /// `retry_after_impossible_date`, `internal` or `unknown_error_code` (as the shared
+    /// test vectors write it).
     pub const fn as_str(self) -> &'static str {
         crate::str_of(self.as_cstr())
     }
@@ -83,6 +87,7 @@ impl ErrorKind {
             ErrorKind::RetryAfterInvalidDate => c"retry_after_invalid_date",
             ErrorKind::RetryAfterImpossibleDate => c"retry_after_impossible_date",
             ErrorKind::Internal => c"internal",
+            ErrorKind::UnknownErrorCode => c"unknown_error_code",
         }
     }
 
@@ -120,6 +125,7 @@ impl ErrorKind {
             ErrorKind::RetryAfterInvalidDate => c"Retry-After is not an HTTP-date: expected IMF-fixdate \"Sun, 06 Nov 1994 08:49:37 GMT\", RFC 850 \"Sunday, 06-Nov-94 08:49:37 GMT\" or asctime \"Sun Nov  6 08:49:37 1994\"",
             ErrorKind::RetryAfterImpossibleDate => c"Retry-After names a date or time that does not exist: a day past the end of its month, an hour over 23, a minute over 59 or a second over 60",
             ErrorKind::Internal => c"internal error in dcs-status (a bug): please report it",
+            ErrorKind::UnknownErrorCode => c"unknown DCS error code: not in the error-code catalogue",
         }
     }
 }
@@ -141,6 +147,7 @@ impl fmt::Display for ErrorKind {
 ///   digits beyond `i64` are read as "a number larger than ..."), as
 ///   [`NotAStatusCodeError`] displays it; any other text is quoted;
 /// - [`ErrorKind::UnknownName`]: as [`UnknownNameError`] displays it;
+/// - [`ErrorKind::UnknownErrorCode`]: as [`UnknownErrorCode`] displays it;
 /// - [`ErrorKind::InvalidUtf8`] and the Retry-After kinds: the quoted input, a colon
 ///   and [`ErrorKind::message`];
 /// - [`ErrorKind::NullPointer`] and [`ErrorKind::Internal`]: [`ErrorKind::message`]
@@ -183,6 +190,9 @@ impl fmt::Display for ErrorMessage<'_> {
                 None => crate::lookup::not_a_status_code(f, &quote(self.input)),
             },
             ErrorKind::UnknownName => crate::names::unknown_name(f, &quote(self.input)),
+            ErrorKind::UnknownErrorCode => {
+                crate::catalogue::unknown_error_code(f, &quote(self.input))
+            }
             ErrorKind::InvalidUtf8
             | ErrorKind::RetryAfterEmpty
             | ErrorKind::RetryAfterInvalidDelay

@@ -3,8 +3,10 @@
 
 use core::fmt;
 
+use crate::http_error::DecisionWords;
 use crate::{
-    from_name, lookup, GivenNumber, Lookup, NotAStatusCodeError, Status, UnknownNameError,
+    from_name, lookup, quote, CatalogueEntry, GivenNumber, HttpError, Lookup, NotAStatusCodeError,
+    Status, UnknownNameError,
 };
 
 /// The width explanations are wrapped to.
@@ -96,6 +98,151 @@ impl Lookup {
     }
 }
 
+impl CatalogueEntry {
+    /// A multi-line explanation for people, wrapped to 80 columns: the code, the
+    /// status DCS sends it with, the message, description and solution, and the
+    /// advice, as `dcs-status DCS.4111` prints it.
+    ///
+    /// ```
+    /// let entry = dcs_status::CatalogueEntry::lookup("DCS.4111").unwrap();
+    /// assert_eq!(
+    ///     entry.explain(),
+    ///     "DCS error code DCS.4111\n\
+    ///     \x20 status:      400 Bad Request, DCS name BadRequest\n\
+    ///     \x20 message:     the instance is restarting.\n\
+    ///     \x20 description: Restarting the instance... Please try again later.\n\
+    ///     \x20 solution:    Try again later or contact technical support.\n\
+    ///     \x20 advice:      try again later: the condition is temporary (retry_later)\n"
+    /// );
+    /// ```
+    pub fn explain(&self) -> String {
+        let status = self.status();
+        let mut out = format!("DCS error code {}\n", self.code());
+        let status_text = format!("{status}, DCS name {}", status.name());
+        let advice = format!("{} ({})", self.advice().explain(), self.advice());
+        row(&mut out, "status:", &status_text);
+        row(&mut out, "message:", self.message());
+        row(&mut out, "description:", self.description());
+        row(&mut out, "solution:", self.solution());
+        row(&mut out, "advice:", &advice);
+        out
+    }
+}
+
+impl HttpError {
+    /// A multi-line explanation for people, wrapped to 80 columns, as `dcs-status
+    /// explain-body` prints it: the status as read, the body's error code and what the
+    /// catalogue says of it (or the status's description, for a code the catalogue
+    /// lacks), what the response itself said (quoted), Retry-After, the request id
+    /// and the decision.
+    ///
+    /// ```
+    /// use dcs_status::HttpError;
+    ///
+    /// let body = br#"{"error_code":"DCS.4111","error_msg":"the instance is restarting."}"#;
+    /// let headers: [(&[u8], &[u8]); 1] = [(b"X-Request-Id", b"req-1")];
+    /// let err = HttpError::from_response(400, headers, body, 0, false).unwrap();
+    /// assert_eq!(
+    ///     err.explain(),
+    ///     "400 Bad Request\n\
+    ///     \x20 DCS name:    BadRequest\n\
+    ///     \x20 error code:  DCS.4111\n\
+    ///     \x20 message:     the instance is restarting.\n\
+    ///     \x20 description: Restarting the instance... Please try again later.\n\
+    ///     \x20 solution:    Try again later or contact technical support.\n\
+    ///     \x20 advice:      try again later: the condition is temporary (retry_later)\n\
+    ///     \x20 request id:  \"req-1\"\n\
+    ///     \x20 decision:    retry with backoff\n"
+    /// );
+    /// ```
+    pub fn explain(&self) -> String {
+        let status = self.status();
+        let mut out = format!("{}\n", self.lookup());
+        row(&mut out, "DCS name:", status.name());
+        match (self.catalogue(), self.error_code()) {
+            (Some(entry), _) => {
+                row(&mut out, "error code:", entry.code());
+                row(&mut out, "message:", entry.message());
+                if let Some(said) = self.error_msg().filter(|m| *m != entry.message()) {
+                    row(&mut out, "server says:", &quote(said).to_string());
+                }
+                row(&mut out, "description:", entry.description());
+                row(&mut out, "solution:", entry.solution());
+                let advice = format!("{} ({})", entry.advice().explain(), entry.advice());
+                row(&mut out, "advice:", &advice);
+            }
+            (None, code) => {
+                let code = match code {
+                    Some(code) => format!("{} (not in the DCS error-code catalogue)", quote(code)),
+                    None => String::from("none"),
+                };
+                row(&mut out, "error code:", &code);
+                if let Some(said) = self.error_msg() {
+                    row(&mut out, "server says:", &quote(said).to_string());
+                }
+                for (i, paragraph) in status.description().split("\n\n").enumerate() {
+                    if i > 0 {
+                        out.push('\n');
+                    }
+                    row(
+                        &mut out,
+                        if i == 0 { "description:" } else { "" },
+                        paragraph,
+                    );
+                }
+                row(&mut out, "retry:", status.retry_advice().explain());
+            }
+        }
+        if let Some(ext) = self.error_ext_msg() {
+            row(&mut out, "extended:", &quote(ext).to_string());
+        }
+        match (
+            self.retry_after(),
+            self.retry_after_error(),
+            self.retry_after_value(),
+        ) {
+            (Some(delay), _, _) => row(&mut out, "retry after:", &format!("{}s", delay.as_secs())),
+            (None, Some(e), Some(value)) => {
+                let text = format!("{value}: {}", e.kind().message());
+                row(&mut out, "retry after:", &text);
+            }
+            _ => {}
+        }
+        if let Some(id) = self.request_id() {
+            row(&mut out, "request id:", &quote(id).to_string());
+        }
+        row(
+            &mut out,
+            "decision:",
+            &DecisionWords(self.decision()).to_string(),
+        );
+        out
+    }
+}
+
+/// The whole catalogue as aligned rows, one per entry in document order: code,
+/// HTTP status, advice and message, as `dcs-status errors` prints it.
+///
+/// ```
+/// let text = dcs_status::catalogue_text();
+/// assert_eq!(text.lines().count(), dcs_status::CatalogueEntry::all().len());
+/// assert!(text.contains("\nDCS.4111  400 retry_later     the instance is restarting.\n"));
+/// ```
+pub fn catalogue_text() -> String {
+    CatalogueEntry::all()
+        .iter()
+        .map(|e| {
+            format!(
+                "{:<10}{:<4}{:<16}{}\n",
+                e.code(),
+                e.status().code(),
+                e.advice().as_str(),
+                e.message()
+            )
+        })
+        .collect()
+}
+
 /// Appends `  label  value`, the value word-wrapped and indented under itself.
 fn row(out: &mut String, label: &str, value: &str) {
     out.push_str(&format!("  {label:<width$}", width = INDENT - 2));
@@ -171,6 +318,47 @@ mod tests {
         assert!(text.ends_with(
             "  description: The requested resource could not be found.\n\n               The client should modify the request instead of re-initiating it.\n"
         ));
+    }
+
+    #[test]
+    fn catalogue_explanations_fit_in_80_columns_and_keep_every_word() {
+        for entry in CatalogueEntry::all() {
+            let text = entry.explain();
+            for line in text.lines() {
+                assert!(line.chars().count() <= WIDTH, "{}: {line:?}", entry.code());
+            }
+            let words: Vec<&str> = text.split_whitespace().collect();
+            for field in [entry.message(), entry.description(), entry.solution()] {
+                let expected: Vec<&str> = field.split_whitespace().collect();
+                assert!(
+                    words.windows(expected.len().max(1)).any(|w| w == expected),
+                    "{}: {field:?}",
+                    entry.code()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn response_explanations_fit_in_80_columns() {
+        let long = "word ".repeat(100);
+        for body in [
+            format!(r#"{{"error_code":"DCS.4062","error_msg":"{long}","error_ext_msg":"{long}"}}"#),
+            format!(r#"{{"error_code":"{long}","error_msg":"x"}}"#),
+            String::new(),
+        ] {
+            for code in [400, 404, 418, 429, 503, 777] {
+                let headers: [(&[u8], &[u8]); 2] = [
+                    (b"Retry-After", b"soon"),
+                    (b"X-Request-Id", long.as_bytes()),
+                ];
+                let err =
+                    HttpError::from_response(code, headers, body.as_bytes(), 0, true).unwrap();
+                for line in err.explain().lines() {
+                    assert!(line.chars().count() <= WIDTH, "{code}: {line:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -62,6 +62,7 @@ mod names;
 mod quote;
 mod retry;
 mod retry_after;
+mod static_text;
 mod table;
 
 pub use action::Action;
@@ -73,8 +74,8 @@ pub use class::Class;
 pub use clock::unix_now;
 pub use decision::{decide, method_is_idempotent, Decision};
 pub use error_kind::{error_message, ErrorKind, ErrorMessage};
-pub use explain::{parse_query, table_text, QueryError};
-pub use http_error::HttpError;
+pub use explain::{catalogue_text, parse_query, table_text, QueryError};
+pub use http_error::{HttpError, HttpErrorRef};
 pub use json::{entry_json, table_json};
 pub use lookup::{lookup, GivenNumber, Lookup, LookupKind, NotAStatusCodeError};
 pub use names::{from_name, from_name_bytes, ident_from_name, UnknownNameError};

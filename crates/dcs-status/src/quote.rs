@@ -112,6 +112,30 @@ pub fn quote(input: impl AsRef<[u8]>) -> Quoted {
     }
 }
 
+/// [`quote`] for text given as characters (a JSON string whose escapes are resolved
+/// as it is read): the same `Quoted` as `quote` of the text's UTF-8. Reads every
+/// character, to count the text's length; keeps the first [`Quoted::MAX_CHARS`].
+pub(crate) fn quote_chars(chars: impl Iterator<Item = char>) -> Quoted {
+    let mut prefix = [0u8; Quoted::PREFIX_CAPACITY];
+    let mut kept = 0usize;
+    let mut input_len = 0usize;
+    for (i, c) in chars.enumerate() {
+        if i < Quoted::MAX_CHARS {
+            let end = kept.saturating_add(c.len_utf8());
+            if let Some(slot) = prefix.get_mut(kept..end) {
+                c.encode_utf8(slot);
+                kept = end;
+            }
+        }
+        input_len = input_len.saturating_add(c.len_utf8());
+    }
+    Quoted {
+        prefix,
+        prefix_len: u16::try_from(kept).unwrap_or(0),
+        input_len,
+    }
+}
+
 impl fmt::Display for Quoted {
     /// `"the input"`, escaped; when shortened, `"the first characters"… (N bytes)`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -188,6 +212,19 @@ mod tests {
         let exactly = "é".repeat(64);
         assert!(!quote(&exactly).is_shortened());
         assert!(quote(format!("{exactly}x")).is_shortened());
+    }
+
+    #[test]
+    fn quoting_characters_is_quoting_their_utf8() {
+        for s in [
+            String::new(),
+            "plain \" \n".to_owned(),
+            "é€𝄞".repeat(30),
+            "x".repeat(64),
+            "x".repeat(65),
+        ] {
+            assert_eq!(quote_chars(s.chars()), quote(&s), "{s:?}");
+        }
     }
 
     #[test]

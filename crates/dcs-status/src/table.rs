@@ -9,6 +9,7 @@
 use core::ffi::CStr;
 use core::fmt;
 
+use crate::static_text::StaticText;
 use crate::{Class, RetryAdvice};
 
 /// One entry of the DCS status-code table.
@@ -31,28 +32,11 @@ use crate::{Class, RetryAdvice};
 pub struct Status {
     code: u16,
     index: u8,
-    ident: TableStr,
-    name: TableStr,
-    phrase: TableStr,
+    ident: StaticText,
+    name: StaticText,
+    phrase: StaticText,
     retry_advice: RetryAdvice,
-    description: TableStr,
-}
-
-/// A table string, with a NUL-terminated copy for C (made at compile time).
-#[derive(Debug, PartialEq, Eq, Hash)]
-struct TableStr {
-    str: &'static str,
-    c: &'static CStr,
-}
-
-impl TableStr {
-    /// Pairs `text` with `with_nul`, which must be `text` followed by one NUL.
-    const fn new(text: &'static str, with_nul: &'static str) -> TableStr {
-        match CStr::from_bytes_with_nul(with_nul.as_bytes()) {
-            Ok(c) if c.count_bytes() == text.len() => TableStr { str: text, c },
-            _ => panic!("table text contains a NUL byte"),
-        }
-    }
+    description: StaticText,
 }
 
 impl Status {
@@ -75,12 +59,12 @@ impl Status {
     /// DCS's name for the code, exactly as the document writes it
     /// (`"NotFound"`, `"Request Time-out"`, `"HTTP Version not supported"`).
     pub const fn name(&self) -> &'static str {
-        self.name.str
+        self.name.as_str()
     }
 
     /// [`Status::name`] as a NUL-terminated C string (for the C ABI).
     pub const fn name_cstr(&self) -> &'static CStr {
-        self.name.c
+        self.name.as_cstr()
     }
 
     /// The name in UPPER_SNAKE_CASE, derived from [`Status::name`] by splitting at
@@ -88,33 +72,33 @@ impl Status {
     /// `Request-URI Too Large` → `REQUEST_URI_TOO_LARGE`). Every binding names its
     /// constants from it, in its own case convention.
     pub const fn ident(&self) -> &'static str {
-        self.ident.str
+        self.ident.as_str()
     }
 
     /// [`Status::ident`] as a NUL-terminated C string (for the C ABI).
     pub const fn ident_cstr(&self) -> &'static CStr {
-        self.ident.c
+        self.ident.as_cstr()
     }
 
     /// The reason phrase in today's IANA registry (RFC 9110): what goes on a status
     /// line or in a log, e.g. `"Gateway Timeout"` for 504.
     pub const fn phrase(&self) -> &'static str {
-        self.phrase.str
+        self.phrase.as_str()
     }
 
     /// [`Status::phrase`] as a NUL-terminated C string (for the C ABI).
     pub const fn phrase_cstr(&self) -> &'static CStr {
-        self.phrase.c
+        self.phrase.as_cstr()
     }
 
     /// DCS's description, verbatim: the document's paragraphs joined by a blank line.
     pub const fn description(&self) -> &'static str {
-        self.description.str
+        self.description.as_str()
     }
 
     /// [`Status::description`] as a NUL-terminated C string (for the C ABI).
     pub const fn description_cstr(&self) -> &'static CStr {
-        self.description.c
+        self.description.as_cstr()
     }
 
     /// The code's class.
@@ -180,7 +164,7 @@ impl Status {
 impl fmt::Display for Status {
     /// Writes the code and its IANA phrase, as on a status line: `404 Not Found`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}", self.code, self.phrase.str)
+        write!(f, "{} {}", self.code, self.phrase.as_str())
     }
 }
 
@@ -230,11 +214,11 @@ macro_rules! status_table {
             Status {
                 code: $code,
                 index: 0,
-                ident: TableStr::new(stringify!($ident), concat!(stringify!($ident), "\0")),
-                name: TableStr::new($name, concat!($name, "\0")),
-                phrase: TableStr::new($phrase, concat!($phrase, "\0")),
+                ident: StaticText::new(stringify!($ident), concat!(stringify!($ident), "\0")),
+                name: StaticText::new($name, concat!($name, "\0")),
+                phrase: StaticText::new($phrase, concat!($phrase, "\0")),
                 retry_advice: RetryAdvice::$retry,
-                description: TableStr::new($description, concat!($description, "\0")),
+                description: StaticText::new($description, concat!($description, "\0")),
             },
         )+]);
 

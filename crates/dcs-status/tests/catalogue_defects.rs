@@ -145,7 +145,7 @@ fn unknown_codes_are_errors_not_guesses() {
     for code in ["DCS.4133", "DCS.4201", "DCS.4818", "DCS.4922", "DCS.5010"] {
         assert!(lines_with(&format!("| {code} ")).is_empty(), "{code}");
         let error = CatalogueEntry::lookup(code).unwrap_err();
-        assert_eq!(error.input(), code.as_bytes());
+        assert_eq!(error.code().shown(), code.as_bytes());
     }
     for near in [
         "DCS.485",

@@ -1,8 +1,10 @@
-//! The shared vectors of the error catalogue and error bodies
-//! (`tests/vectors/catalogue.json`, `tests/vectors/bodies.json`), which every binding
-//! runs too.
+//! The shared vectors of the error catalogue, error bodies and response errors
+//! (`tests/vectors/catalogue.json`, `bodies.json`, `responses.json`), which every
+//! binding runs too.
 
-use dcs_status::{parse_error_body, resolve_request_id, CatalogueEntry, RawStr};
+use dcs_status::{
+    parse_error_body, resolve_request_id, CatalogueEntry, HttpError, HttpErrorRef, RawStr,
+};
 use serde_json::Value;
 
 fn cases(file: &str) -> Vec<Value> {
@@ -88,20 +90,25 @@ fn catalogue_lookups() {
     }
 }
 
+/// A case's `headers`: `[name, value]` pairs.
+fn headers_of(case: &Value) -> Vec<(Vec<u8>, Vec<u8>)> {
+    case["headers"]
+        .as_array()
+        .unwrap_or_else(|| panic!("headers in {}", case["note"]))
+        .iter()
+        .map(|pair| {
+            let text = |i: usize| pair[i].as_str().expect("a header text").as_bytes().to_vec();
+            (text(0), text(1))
+        })
+        .collect()
+}
+
 #[test]
 fn error_bodies() {
     for case in cases("bodies.json") {
         let body = bytes_of(&case, "body");
         let note = &case["note"];
-        let headers: Vec<(Vec<u8>, Vec<u8>)> = case["headers"]
-            .as_array()
-            .unwrap_or_else(|| panic!("headers in {note}"))
-            .iter()
-            .map(|pair| {
-                let text = |i: usize| pair[i].as_str().expect("a header text").as_bytes().to_vec();
-                (text(0), text(1))
-            })
-            .collect();
+        let headers = headers_of(&case);
         let parsed = parse_error_body(&body);
         let decoded = |field: Option<RawStr<'_>>| field.map(|s| s.decode().into_owned());
         let request_id = resolve_request_id(
@@ -122,5 +129,81 @@ fn error_bodies() {
         for (key, value) in got {
             assert_eq!(value, expected(&case, key), "{note}: {key}");
         }
+    }
+}
+
+#[test]
+fn response_errors() {
+    for case in cases("responses.json") {
+        let body = bytes_of(&case, "body");
+        let note = &case["note"];
+        let headers = headers_of(&case);
+        let pairs = || headers.iter().map(|(n, v)| (n.as_slice(), v.as_slice()));
+        let code = case["code"].as_i64().expect("code");
+        let now = case["now"].as_i64().expect("now");
+        let idempotent = case["idempotent"].as_bool().expect("idempotent");
+        let borrowed = HttpErrorRef::from_response(code, pairs(), &body, now, idempotent);
+        let owned = HttpError::from_response(code, pairs(), &body, now, idempotent);
+        let (borrowed, owned) = match (case.get("error"), borrowed, owned) {
+            (Some(error), Err(e), Err(same)) => {
+                assert_eq!(e, same, "{note}");
+                assert_eq!(e.kind().as_str(), error, "{note}");
+                assert_eq!(e.to_string(), case["message"], "{note}");
+                continue;
+            }
+            (None, Ok(borrowed), Ok(owned)) => (borrowed, owned),
+            (expected, borrowed, owned) => {
+                panic!("{note}: expected {expected:?}, got {borrowed:?} and {owned:?}")
+            }
+        };
+        let text = |t: Option<&str>| t.map(str::to_owned);
+        let decoded = |t: Option<RawStr<'_>>| t.map(|t| t.decode().into_owned());
+        for (key, got_owned, got_borrowed) in [
+            (
+                "request_id",
+                text(owned.request_id()),
+                decoded(borrowed.request_id()),
+            ),
+            (
+                "error_code",
+                text(owned.error_code()),
+                decoded(borrowed.error_code()),
+            ),
+            (
+                "error_msg",
+                text(owned.error_msg()),
+                decoded(borrowed.error_msg()),
+            ),
+            (
+                "error_ext_msg",
+                text(owned.error_ext_msg()),
+                decoded(borrowed.error_ext_msg()),
+            ),
+            (
+                "catalogue_code",
+                owned.catalogue().map(|e| e.code().to_owned()),
+                borrowed.catalogue().map(|e| e.code().to_owned()),
+            ),
+        ] {
+            assert_eq!(got_owned, expected(&case, key), "{note}: {key}");
+            assert_eq!(got_borrowed, got_owned, "{note}: {key}");
+        }
+        assert_eq!(owned.code(), case["code"], "{note}");
+        assert_eq!(owned.status().code(), case["status"], "{note}");
+        assert_eq!(owned.kind().as_str(), case["kind"], "{note}");
+        assert_eq!(
+            owned.retry_after().map(|d| d.as_secs()),
+            case["retry_after"].as_u64(),
+            "{note}"
+        );
+        assert_eq!(owned.decision().action().as_str(), case["action"], "{note}");
+        assert_eq!(
+            owned.decision().delay().map(|d| d.as_secs()),
+            case.get("seconds").and_then(Value::as_u64),
+            "{note}"
+        );
+        assert_eq!(owned.decision(), borrowed.decision(), "{note}");
+        assert_eq!(owned.to_string(), case["message"], "{note}");
+        assert_eq!(borrowed.to_string(), case["message"], "{note}");
     }
 }

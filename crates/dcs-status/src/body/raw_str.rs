@@ -134,6 +134,35 @@ impl<'a> RawStr<'a> {
         core::str::from_utf8(out.get(..len)?).ok()
     }
 
+    /// The longest start of the text whose decoded length is at most `max` bytes: a
+    /// slice of the same raw text, cut between two characters (never inside one, nor
+    /// inside an escape). Itself when it is short enough. Linear in `max` at most.
+    pub(crate) fn truncated(self, max: usize) -> RawStr<'a> {
+        if self.raw.len() <= max {
+            // The decoded text is never longer than the raw one.
+            return self;
+        }
+        let mut chars = self.chars();
+        let mut decoded: usize = 0;
+        loop {
+            let before = chars.rest.len();
+            match chars.next() {
+                Some(c) if decoded.saturating_add(c.len_utf8()) <= max => {
+                    decoded = decoded.saturating_add(c.len_utf8());
+                }
+                _ => {
+                    let cut = self.raw.len().saturating_sub(before);
+                    let raw = self.raw.get(..cut).unwrap_or_default();
+                    return if self.escaped {
+                        RawStr::json(raw)
+                    } else {
+                        RawStr::literal(raw)
+                    };
+                }
+            }
+        }
+    }
+
     /// The characters of the text, escapes resolved.
     pub(crate) fn chars(&self) -> Chars<'a> {
         Chars {
@@ -304,6 +333,21 @@ mod tests {
         assert_eq!(text.as_str(), Some(r"a\nb"));
         assert_eq!(text.decode(), r"a\nb");
         assert!(!text.has_escapes());
+    }
+
+    #[test]
+    fn truncation_cuts_between_characters_and_escapes() {
+        let text = RawStr::json(r"ab\u00e9\ud83d\ude00c");
+        let cut = |max| text.truncated(max).decode().into_owned();
+        assert_eq!(cut(100), "abé😀c");
+        assert_eq!(cut(8), "abé😀");
+        assert_eq!(cut(7), "abé");
+        assert_eq!(cut(3), "ab");
+        assert_eq!(cut(0), "");
+        assert_eq!(text.truncated(7).as_raw(), r"ab\u00e9");
+        let plain = RawStr::literal("€€€");
+        assert_eq!(plain.truncated(7).as_str(), Some("€€"));
+        assert_eq!(RawStr::json(r"\n\n").truncated(1).as_raw(), r"\n");
     }
 
     #[test]

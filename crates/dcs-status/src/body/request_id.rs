@@ -33,19 +33,49 @@ pub fn resolve_request_id<'n, 'a, I>(
 where
     I: IntoIterator<Item = (&'n [u8], &'a [u8])>,
 {
-    let mut openstack = None;
+    let mut ids = RequestIdHeaders::default();
     for (name, value) in headers {
-        if name.eq_ignore_ascii_case(b"x-request-id") {
-            if let Some(id) = header_value(value) {
-                return Some(id);
-            }
-        } else if openstack.is_none() && name.eq_ignore_ascii_case(b"x-openstack-request-id") {
-            openstack = header_value(value);
+        ids.see(name, value);
+        if ids.is_settled() {
+            break;
         }
     }
-    body_request_id
-        .filter(|id| !id.as_raw().is_empty())
-        .or(openstack)
+    ids.resolve(body_request_id)
+}
+
+/// The request-id headers of a response, seen one header at a time: the rule of
+/// [`resolve_request_id`], for a reader that looks at each header for other reasons
+/// too (`HttpErrorRef::from_response`).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct RequestIdHeaders<'a> {
+    x_request_id: Option<RawStr<'a>>,
+    openstack: Option<RawStr<'a>>,
+}
+
+impl<'a> RequestIdHeaders<'a> {
+    /// Takes note of one header.
+    pub(crate) fn see(&mut self, name: &[u8], value: &'a [u8]) {
+        if name.eq_ignore_ascii_case(b"x-request-id") {
+            if self.x_request_id.is_none() {
+                self.x_request_id = header_value(value);
+            }
+        } else if self.openstack.is_none() && name.eq_ignore_ascii_case(b"x-openstack-request-id") {
+            self.openstack = header_value(value);
+        }
+    }
+
+    /// Whether the headers still to come cannot change the answer (an X-Request-Id
+    /// that counts was seen).
+    pub(crate) fn is_settled(&self) -> bool {
+        self.x_request_id.is_some()
+    }
+
+    /// The request id, given the body's own `request_id`.
+    pub(crate) fn resolve(self, body_request_id: Option<RawStr<'a>>) -> Option<RawStr<'a>> {
+        self.x_request_id
+            .or_else(|| body_request_id.filter(|id| !id.as_raw().is_empty()))
+            .or(self.openstack)
+    }
 }
 
 /// A header value without its surrounding spaces and tabs, if that leaves some valid
