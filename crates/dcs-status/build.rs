@@ -293,9 +293,9 @@ fn table_source(rows: &[Row], keys: &[Key], hash: &PerfectHash) -> String {
     out
 }
 
-/// `StaticText::new("…", "…\0")`: the cell, and the cell with its NUL for C.
+/// `StaticText::new("…\0")`: the cell with its NUL, one copy for Rust and C.
 fn text(cell: &str) -> String {
-    format!("StaticText::new({cell:?}, {:?})", format!("{cell}\0"))
+    format!("StaticText::new({:?})", format!("{cell}\0"))
 }
 
 fn match_source(rows: &[Row]) -> String {

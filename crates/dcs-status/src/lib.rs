@@ -94,8 +94,8 @@ pub use retry::StepInput;
 pub use retry_after::{parse_http_date, parse_retry_after, RetryAfterError};
 pub use table::Status;
 
-/// The text of one of the crate's static C strings (all are ASCII, so this never
-/// yields the empty fallback).
+/// The text of one of the crate's static C strings (each is checked to be UTF-8 when it
+/// is made, so this never yields the empty fallback).
 pub(crate) const fn str_of(c: &'static core::ffi::CStr) -> &'static str {
     match c.to_str() {
         Ok(s) => s,
