@@ -12,7 +12,6 @@
 use core::ffi::CStr;
 use core::fmt;
 
-use crate::static_text::StaticText;
 use crate::Status;
 
 mod advice;
@@ -48,12 +47,55 @@ use key::Key;
 #[derive(Debug, PartialEq, Eq, Hash)]
 pub struct CatalogueEntry {
     index: u16,
-    code: StaticText,
-    status: &'static Status,
-    message: StaticText,
-    description: StaticText,
-    solution: StaticText,
+    code: Text,
+    status: u16,
+    message: Text,
+    description: Text,
+    solution: Text,
     advice: ErrorAdvice,
+}
+
+/// Where one of an entry's texts lies in the generated [`TEXT`]: its first byte and
+/// its length; a NUL follows it there, so it is a C string too. Offsets, not pointers:
+/// a shared library relocates every pointer of a static table at load time, and the
+/// catalogue has over a thousand texts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct Text {
+    start: u32,
+    len: u32,
+}
+
+impl Text {
+    /// The text, without its NUL.
+    const fn as_str(self) -> &'static str {
+        match core::str::from_utf8(self.with_nul(false)) {
+            Ok(text) => text,
+            // Unreachable: build.rs cuts TEXT at character boundaries (a test reads
+            // every text of the catalogue).
+            Err(_) => "",
+        }
+    }
+
+    /// The text and its NUL, as a C string.
+    const fn as_cstr(self) -> &'static CStr {
+        match CStr::from_bytes_with_nul(self.with_nul(true)) {
+            Ok(text) => text,
+            // Unreachable: build.rs writes a NUL after each text and none inside.
+            Err(_) => c"",
+        }
+    }
+
+    /// The bytes of the text, with the NUL that follows it or without.
+    const fn with_nul(self, nul: bool) -> &'static [u8] {
+        let len = (self.len as usize).saturating_add(nul as usize);
+        let Some((_, rest)) = TEXT.as_bytes().split_at_checked(self.start as usize) else {
+            return &[];
+        };
+        match rest.split_at_checked(len) {
+            Some((text, _)) => text,
+            None => &[],
+        }
+    }
 }
 
 impl CatalogueEntry {
@@ -63,16 +105,15 @@ impl CatalogueEntry {
     /// table: a row whose status is not fails the build.
     const fn row(
         index: u16,
-        code: StaticText,
+        code: Text,
         status: u16,
-        message: StaticText,
-        description: StaticText,
-        solution: StaticText,
+        message: Text,
+        description: Text,
+        solution: Text,
     ) -> CatalogueEntry {
-        let status = match Status::from_code(status) {
-            Some(status) => status,
-            None => panic!("an error code's status is not in the status table"),
-        };
+        if Status::from_code(status).is_none() {
+            panic!("an error code's status is not in the status table");
+        }
         CatalogueEntry {
             index,
             advice: ErrorAdvice::from_solution(solution.as_str()),
@@ -112,7 +153,11 @@ impl CatalogueEntry {
     /// assert_eq!(entry.status().code(), 500);
     /// ```
     pub const fn status(&self) -> &'static Status {
-        self.status
+        match Status::from_code(self.status) {
+            Some(status) => status,
+            // Unreachable: `row` refuses a status the table lacks, at compile time.
+            None => Status::INTERNAL_SERVER_ERROR,
+        }
     }
 
     /// The error message, verbatim; templates keep their placeholders (`{0}`, `{}`)
