@@ -247,8 +247,8 @@ func firstRetryAfter(h http.Header) string {
 // those bytes followed by the rest of the original body, whose Close closes the
 // original, so the caller still reads the whole body and closes it as before.
 // A read that fails keeps what came before the failure; the caller's reads then
-// get those bytes and that error. A response without a body, or whose body is
-// empty, is left as it is. A status code outside 100..999 gives an *InputError
+// get those bytes and that error. A response without a body, or from whose body
+// nothing could be read, is left as it is. A status code outside 100..999 gives an *InputError
 // of kind ErrNotAStatusCode, a nil response ErrNullPointer; neither reads the
 // body.
 func CheckResponse(resp *http.Response) error {
@@ -282,8 +282,8 @@ func readErrorBody(resp *http.Response) []byte {
 		return nil
 	}
 	prefix, err := readPrefix(resp.Body, resp.ContentLength)
-	if len(prefix) == 0 && err == nil {
-		return nil // at its end already: nothing was taken
+	if len(prefix) == 0 {
+		return nil // nothing was taken: the body is as it was
 	}
 	resp.Body = &replayBody{prefix: prefix, err: err, rest: resp.Body}
 	return prefix

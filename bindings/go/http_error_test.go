@@ -473,7 +473,8 @@ func TestCheckResponseLeavesBodiesItNeedNotRead(t *testing.T) {
 	}{
 		{200, io.NopCloser(strings.NewReader(dcsBody))}, // a success: not read
 		{404, http.NoBody},
-		{404, io.NopCloser(strings.NewReader(""))}, // empty: nothing taken
+		{404, io.NopCloser(strings.NewReader(""))},                     // empty: nothing taken
+		{404, io.NopCloser(&failingReader{err: errors.New("closed")})}, // nothing read: nothing taken
 		{404, nil},
 		{1000, io.NopCloser(strings.NewReader(dcsBody))}, // not a status code: not read
 	} {

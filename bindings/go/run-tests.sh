@@ -67,6 +67,7 @@ outside() {
     "$tmp/outside" | tee "$tmp/outside.out"
     grep -q '^entry: 429 Too Many Requests' "$tmp/outside.out"
     grep -q 'errors.Is(err, ErrTooManyRequests): true; Retry-After: 2m0s' "$tmp/outside.out"
+    grep -q 'errors.Is(err, ErrorCode("DCS.4111")): true; advice: retry_later; decision: retry_with_backoff' "$tmp/outside.out"
 }
 
 step "bindings/go"
