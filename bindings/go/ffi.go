@@ -101,6 +101,42 @@ static dcsgo_catalogue_index dcsgo_catalogue_lookup(const char *code, size_t len
 	return r;
 }
 
+// Each catalogue entry's texts, in this order: code, message, description,
+// solution; and what else Go keeps of it.
+enum { DCSGO_CATALOGUE_TEXTS = 4 };
+
+typedef struct {
+	uint32_t status_index;
+	uint32_t advice;
+} dcsgo_catalogue_meta;
+
+// dcsgo_catalogue_copy writes the texts of the catalogue's first n entries one
+// after another into buf (when it has room for them: pass NULL to measure), their
+// lengths into len (DCSGO_CATALOGUE_TEXTS per entry) and the rest into meta, and
+// returns the texts' total length; SIZE_MAX if an entry is not as the header
+// describes it.
+static size_t dcsgo_catalogue_copy(char *buf, size_t cap, size_t *len, dcsgo_catalogue_meta *meta, size_t n) {
+	size_t pos = 0;
+	for (size_t i = 0; i < n; i++) {
+		const dcs_status_catalogue_entry *e = dcs_status_catalogue_at(i);
+		if (e == NULL || e->index != i || e->status_entry == NULL) {
+			return SIZE_MAX;
+		}
+		const char *texts[DCSGO_CATALOGUE_TEXTS] = {e->code, e->message, e->description, e->solution};
+		for (int t = 0; t < DCSGO_CATALOGUE_TEXTS; t++) {
+			size_t l = strlen(texts[t]);
+			if (buf != NULL && l <= cap - pos) {
+				memcpy(buf + pos, texts[t], l);
+			}
+			len[i * DCSGO_CATALOGUE_TEXTS + t] = l;
+			pos += l;
+		}
+		meta[i].status_index = e->status_entry->index;
+		meta[i].advice = e->advice;
+	}
+	return pos;
+}
+
 // The texts of a body or of a response's error, in this order: error_code,
 // error_msg, error_ext_msg, request_id.
 enum { DCSGO_TEXTS = 4 };
@@ -426,25 +462,43 @@ func load() {
 }
 
 // loadCatalogue copies the error-code catalogue, in document order, and indexes
-// it by each entry's code as the core writes it.
+// it by each entry's code as the core writes it. The texts of all entries are
+// copied into one Go allocation (two cgo calls: one measures, one copies), over
+// which the entries' strings are made.
 func loadCatalogue() {
 	n := int(C.dcs_status_catalogue_count())
+	lens := make([]C.size_t, n*C.DCSGO_CATALOGUE_TEXTS+1) // + 1: never empty
+	meta := make([]C.dcsgo_catalogue_meta, n+1)
+	total := C.dcsgo_catalogue_copy(nil, 0, &lens[0], &meta[0], C.size_t(n))
+	if total == C.SIZE_MAX {
+		panic(fmt.Sprintf("dcsstatus: libdcs_status has no consistent catalogue of %d entries", n))
+	}
+	buf := make([]byte, int(total)+1)
+	if C.dcsgo_catalogue_copy((*C.char)(unsafe.Pointer(&buf[0])), C.size_t(len(buf)), &lens[0], &meta[0], C.size_t(n)) != total {
+		panic("dcsstatus: libdcs_status's catalogue changed while it was copied")
+	}
+	off := 0
+	text := func(i int) string {
+		s := view(buf, off, int(lens[i]))
+		off += int(lens[i])
+		return s
+	}
 	catalogue = make([]CatalogueEntry, n)
 	catalogueByCode = make(map[string]*CatalogueEntry, n)
 	for i := range catalogue {
-		p := C.dcs_status_catalogue_at(C.size_t(i))
-		if p == nil || int(p.index) != i || p.status_entry == nil || int(p.status_entry.index) >= len(entries) {
-			panic(fmt.Sprintf("dcsstatus: libdcs_status has no consistent catalogue entry %d of %d", i, n))
+		t := i * C.DCSGO_CATALOGUE_TEXTS
+		if int(meta[i].status_index) >= len(entries) {
+			panic(fmt.Sprintf("dcsstatus: catalogue entry %d has a status the table lacks", i))
 		}
 		e := &catalogue[i]
 		*e = CatalogueEntry{
-			code:        C.GoString(p.code),
-			status:      Status{&entries[p.status_entry.index]},
-			advice:      ErrorAdvice(p.advice),
+			code:        text(t),
+			message:     text(t + 1),
+			description: text(t + 2),
+			solution:    text(t + 3),
+			status:      Status{&entries[meta[i].status_index]},
+			advice:      ErrorAdvice(meta[i].advice),
 			index:       i,
-			message:     C.GoString(p.message),
-			description: C.GoString(p.description),
-			solution:    C.GoString(p.solution),
 		}
 		catalogueByCode[e.code] = e
 	}
