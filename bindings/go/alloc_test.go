@@ -18,36 +18,49 @@ func TestLookupsAndDecisionsMakeNoAllocation(t *testing.T) {
 	badHeader := http.Header{"Retry-After": {"soon"}}
 	resp := &http.Response{StatusCode: 429, Header: header, Request: &http.Request{Method: "GET"}}
 	var (
-		s   Status
-		ok  bool
-		str string
-		c   Class
-		r   LookupResult
-		d   time.Duration
-		dec Decision
-		err error
+		s     Status
+		ok    bool
+		str   string
+		c     Class
+		r     LookupResult
+		d     time.Duration
+		dec   Decision
+		entry *CatalogueEntry
+		err   error
 	)
 	for name, f := range map[string]func(){
-		"Get":                     func() { s, ok = Get(404) },
-		"Get(418)":                func() { s, ok = Get(418) },
-		"Text":                    func() { str = Text(404) },
-		"Phrase":                  func() { str = Phrase(418) },
-		"ClassOf":                 func() { c, err = ClassOf(503) },
-		"Lookup":                  func() { r, err = Lookup(600) },
-		"Status.String":           func() { str = s.String() },
-		"Code.String":             func() { str = Code(StatusNotFound).String() },
-		"Class.String":            func() { str = ClassClientError.String() },
-		"Class.IsError":           func() { ok = ClassClientError.IsError() },
-		"FromName":                func() { s, err = FromName("Not Found") },
-		"ParseRetryAfter":         func() { d, err = ParseRetryAfter("Wed, 25 Nov 2026 12:00:00 GMT", now) },
-		"MethodIsIdempotent":      func() { ok = MethodIsIdempotent("PUT") },
-		"Decide":                  func() { dec, err = Decide(429, header, now, false) },
-		"Decide(bad Retry-After)": func() { dec, err = Decide(429, badHeader, now, false) },
-		"DecideResponse":          func() { dec, err = DecideResponse(resp, now) },
+		"Get":                       func() { s, ok = Get(404) },
+		"Get(418)":                  func() { s, ok = Get(418) },
+		"Text":                      func() { str = Text(404) },
+		"Phrase":                    func() { str = Phrase(418) },
+		"ClassOf":                   func() { c, err = ClassOf(503) },
+		"Lookup":                    func() { r, err = Lookup(600) },
+		"Status.String":             func() { str = s.String() },
+		"Code.String":               func() { str = Code(StatusNotFound).String() },
+		"Class.String":              func() { str = ClassClientError.String() },
+		"Class.IsError":             func() { ok = ClassClientError.IsError() },
+		"FromName":                  func() { s, err = FromName("Not Found") },
+		"ParseRetryAfter":           func() { d, err = ParseRetryAfter("Wed, 25 Nov 2026 12:00:00 GMT", now) },
+		"MethodIsIdempotent":        func() { ok = MethodIsIdempotent("PUT") },
+		"Decide":                    func() { dec, err = Decide(429, header, now, false) },
+		"Decide(bad Retry-After)":   func() { dec, err = Decide(429, badHeader, now, false) },
+		"DecideResponse":            func() { dec, err = DecideResponse(resp, now) },
+		"LookupErrorCode":           func() { entry, err = LookupErrorCode("DCS.4111") },
+		"LookupErrorCode(forgiven)": func() { entry, err = LookupErrorCode(" dcs. 4111 ") },
 	} {
 		if n := testing.AllocsPerRun(1000, f); n != 0 {
 			t.Errorf("%s: %v allocations per call, want 0", name, n)
 		}
 	}
-	sink = []any{s, ok, str, c, r, d, dec, err}
+	sink = []any{s, ok, str, c, r, d, dec, entry, err}
+}
+
+// ParseErrorBody copies the texts of a body into one allocation.
+func TestParseErrorBodyMakesOneAllocation(t *testing.T) {
+	body := []byte(dcsBody)
+	var b ErrorBody
+	if n := testing.AllocsPerRun(1000, func() { b = ParseErrorBody(body) }); n != 1 {
+		t.Errorf("%v allocations per call, want 1", n)
+	}
+	sink = b
 }

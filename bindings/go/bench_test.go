@@ -1,6 +1,9 @@
 package dcsstatus
 
 import (
+	"bytes"
+	"encoding/json"
+	"io"
 	"net/http"
 	"testing"
 	"time"
@@ -18,6 +21,10 @@ var (
 	benchTime     time.Time
 	benchDecision Decision
 	benchErr      error
+	benchEntry    *CatalogueEntry
+	benchBody     ErrorBody
+	benchHTTPErr  *HTTPError
+	benchFields   dcsFields
 )
 
 func BenchmarkText404(b *testing.B) {
@@ -104,8 +111,8 @@ func BenchmarkDecideResponse(b *testing.B) {
 	}
 }
 
-// The error path: CheckResponse makes the *HTTPError (three cgo calls), whose
-// message the core renders only when asked.
+// The error path: CheckResponse makes the *HTTPError and its message (one cgo
+// call).
 func BenchmarkCheckResponse429(b *testing.B) {
 	now := time.Unix(1795521600, 0)
 	resp := &http.Response{StatusCode: 429, Header: http.Header{"Retry-After": {"120"}, "X-Request-Id": {"r-1"}},
@@ -116,13 +123,91 @@ func BenchmarkCheckResponse429(b *testing.B) {
 	}
 }
 
+// The message of an HTTPError made by hand, rendered by the core per call
+// (CheckResponse's is rendered once, when the error is made).
 func BenchmarkHTTPErrorMessage(b *testing.B) {
-	resp := &http.Response{StatusCode: 429, Header: http.Header{"Retry-After": {"120"}, "X-Request-Id": {"r-1"}},
-		Request: &http.Request{Method: "GET"}}
-	err := CheckResponseAt(resp, time.Unix(1795521600, 0))
+	err := &HTTPError{Code: 429, RetryAfterHeader: "120", RequestID: "r-1"}
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		benchString = err.Error()
+	}
+}
+
+// A typical DCS error body, and the struct encoding/json would read it into.
+var benchDCSBody = []byte(dcsBody)
+
+type dcsFields struct {
+	ErrorCode   string `json:"error_code"`
+	ErrorMsg    string `json:"error_msg"`
+	ErrorExtMsg string `json:"error_ext_msg"`
+}
+
+func BenchmarkParseErrorBody(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		benchBody = ParseErrorBody(benchDCSBody)
+	}
+}
+
+// The goal's yardstick: ParseErrorBody within 0.5x of this.
+func BenchmarkEncodingJSONUnmarshalDCSBody(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		benchFields = dcsFields{}
+		benchErr = json.Unmarshal(benchDCSBody, &benchFields)
+	}
+}
+
+// A code as the catalogue writes it: found in Go.
+func BenchmarkLookupErrorCode(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		benchEntry, benchErr = LookupErrorCode("DCS.4111")
+	}
+}
+
+// Any other spelling: the core's forgiving lookup, one cgo call.
+func BenchmarkLookupErrorCodeForgiven(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		benchEntry, benchErr = LookupErrorCode("dcs. 4111")
+	}
+}
+
+// The floor for an exact lookup in Go: a map from the codes to their entries.
+func BenchmarkGoMapExactCode(b *testing.B) {
+	m := make(map[string]*CatalogueEntry)
+	for _, e := range Catalogue() {
+		m[e.Code()] = e
+	}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		benchEntry = m["DCS.4111"]
+	}
+}
+
+func BenchmarkHTTPErrorFromResponse(b *testing.B) {
+	now := time.Unix(1795521600, 0)
+	h := http.Header{"X-Request-Id": {"r-1"}, "Content-Type": {"application/json"}}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		benchHTTPErr, benchErr = HTTPErrorFromResponse(400, h, benchDCSBody, now, false)
+	}
+}
+
+// CheckResponse of a 400 with a DCS body: read the body, put it back, one cgo
+// call for the error and its message.
+func BenchmarkCheckResponseDCSBody(b *testing.B) {
+	now := time.Unix(1795521600, 0)
+	h := http.Header{"X-Request-Id": {"r-1"}, "Content-Type": {"application/json"}}
+	req := &http.Request{Method: "POST"}
+	body := bytes.NewReader(benchDCSBody)
+	resp := &http.Response{StatusCode: 400, Header: h, Request: req, ContentLength: int64(len(benchDCSBody))}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		body.Reset(benchDCSBody)
+		resp.Body = io.NopCloser(body)
+		benchErr = CheckResponseAt(resp, now)
 	}
 }
 

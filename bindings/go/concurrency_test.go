@@ -30,6 +30,18 @@ func TestConcurrentLookupsAgreeWithSequentialOnes(t *testing.T) {
 	teapot := teapotErr.Error()
 	now := time.Unix(1795521600, 0)
 	h := http.Header{"Retry-After": {"Tue, 24 Nov 2026 12:02:00 GMT"}}
+	restarting, _ := LookupErrorCode("DCS.4111")
+	body := []byte(dcsBody)
+	parsed := ParseErrorBody(body)
+	dcsHeader := http.Header{"X-Request-Id": {"r-1"}, "Retry-After": {"5"}}
+	var messages [2]string
+	for i := range messages {
+		e, err := HTTPErrorFromResponse(400, dcsHeader, body, now, i == 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		messages[i] = e.Error()
+	}
 
 	workers := 4 * runtime.GOMAXPROCS(0)
 	iterations := 100
@@ -67,6 +79,18 @@ func TestConcurrentLookupsAgreeWithSequentialOnes(t *testing.T) {
 				_ = Code(StatusNotFound).String() + ClassClientError.String() + ErrNotFound.Error() + Decision{ActionRetryAfter, time.Second}.String()
 				if _, err := FromName("teapot"); err == nil || err.Error() != teapot {
 					errs <- "FromName error"
+					return
+				}
+				if e, err := LookupErrorCode(" dcs.4111"); err != nil || e != restarting {
+					errs <- "LookupErrorCode"
+					return
+				}
+				if b := ParseErrorBody(body); b != parsed {
+					errs <- "ParseErrorBody"
+					return
+				}
+				if e, err := HTTPErrorFromResponse(400, dcsHeader, body, now, w%2 == 0); err != nil || e.Error() != messages[w%2] {
+					errs <- "HTTPErrorFromResponse"
 					return
 				}
 			}

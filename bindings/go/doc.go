@@ -1,7 +1,8 @@
 // Package dcsstatus is the status-code table of the DCS API ("Status Codes",
-// dcs-api-0312043) and the rules derived from it, for Go: what a code means,
-// which entry a name refers to, how to read Retry-After, whether to retry, and
-// an error value for error responses.
+// dcs-api-0312043), its error-code catalogue ("Error Codes") and the rules
+// derived from them, for Go: what a code means, which entry a name refers to,
+// what an error body says and what its error code advises, how to read
+// Retry-After, whether to retry, and one error value for an error response.
 //
 // The table, its rules and every message live in one Rust core; this package
 // links it through its C ABI (libdcs_status) with cgo and prints what the core
@@ -22,7 +23,23 @@
 //		if errors.As(err, &e) && e.Decision.ShouldRetry() {
 //			time.Sleep(e.Decision.Delay) // or the caller's backoff
 //		}
+//		if errors.Is(err, dcsstatus.ErrorCode("DCS.4111")) { // the body's error code
+//			...
+//		}
 //	}
+//
+// # Error codes and error bodies
+//
+// A 400 says little: most DCS errors are 400. The body says what happened,
+// {"error_code": "DCS.4111", "error_msg": "the instance is restarting.", ...},
+// and the catalogue what to do about it. LookupErrorCode and Catalogue give the
+// catalogue's entries (CatalogueEntry: the code's status, message, description,
+// Solution and the ErrorAdvice read from it); ParseErrorBody reads any body,
+// never failing; CheckResponse reads at most MaxErrorBodyBytes of an error
+// response's body, puts it back for the caller, and makes one *HTTPError of
+// status, headers and body (HTTPErrorFromResponse does the same for a body
+// already read), whose decision reads the error code's advice before the
+// status, and whose message is the core's.
 //
 // The constants (StatusNotFound, StatusServerTimeout, ...) and the sentinel
 // errors (ErrNotFound, ...) are generated from the table (go generate; see
@@ -36,8 +53,11 @@
 // The same concept has the same name in every language: Get is C's
 // dcs_status_get (the table only), Lookup and LookupResult are Rust's lookup
 // and Lookup and C's dcs_status_lookup (RFC 9110's reading of any code),
-// LookupKind, RetryAdvice, Action, ErrorKind and HTTPError are the core's types
-// of those names.
+// LookupKind, RetryAdvice, Action, ErrorKind, ErrorAdvice, CatalogueEntry,
+// ErrorBody and HTTPError are the core's types of those names;
+// LookupErrorCode is C's dcs_status_catalogue_lookup, ParseErrorBody its
+// dcs_status_parse_error_body, HTTPErrorFromResponse its
+// dcs_status_http_error_from_response.
 //
 // # Codes the table lacks
 //
@@ -50,9 +70,11 @@
 //
 // A function given a bad value returns an *InputError: the core's message,
 // quoting at most 64 characters of the value, and its ErrorKind
-// (errors.Is(err, ErrUnknownName)). An error response is an *HTTPError, whose
-// message is the core's and which matches the sentinel of its status and class
-// (errors.Is(err, ErrTooManyRequests), errors.Is(err, ErrClientError)).
+// (errors.Is(err, ErrUnknownName), errors.Is(err, ErrUnknownErrorCode)). An
+// error response is an *HTTPError, whose message is the core's and which
+// matches the sentinel of its status and class (errors.Is(err,
+// ErrTooManyRequests), errors.Is(err, ErrClientError)) and the error code of its
+// body (errors.Is(err, ErrorCode("DCS.4111"))). Nothing in a body is an error.
 //
 // # Durations
 //

@@ -1,17 +1,20 @@
 package dcsstatus
 
 // Every call into libdcs_status is in this file. At init, load copies the table,
-// the core's answer for every code 100..999 and the names and groupings of the C
-// enums into Go values; after that, the lookups (Get, Text, Phrase, ClassOf,
-// Lookup) read only those. FromName, ParseRetryAfter, Decide, DecideResponse,
-// MethodIsIdempotent and CheckResponse cross into C once per call. Messages are
-// rendered by the core per call, on the error path only (and by Decision.String
-// and HTTPError.Error).
+// the core's answer for every code 100..999, the error-code catalogue and the
+// names and groupings of the C enums into Go values; after that, the lookups
+// (Get, Text, Phrase, ClassOf, Lookup, and LookupErrorCode of a code as the
+// catalogue writes it) read only those. FromName, ParseRetryAfter, Decide,
+// DecideResponse, MethodIsIdempotent, ParseErrorBody, HTTPErrorFromResponse,
+// CheckResponse (for an error status) and LookupErrorCode of any other spelling
+// cross into C once per call. Messages are rendered by the core, on the error
+// path only (and by Decision.String and CatalogueEntry.Explain).
 
 /*
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include "dcs_status.h"
 
 // The wrappers below return their results by value, so that Go passes no
@@ -82,11 +85,167 @@ static dcsgo_lookup dcsgo_lookup_code(int64_t code) {
 	}
 	return r;
 }
+
+typedef struct {
+	uint32_t result;
+	uint32_t index;
+} dcsgo_catalogue_index;
+
+static dcsgo_catalogue_index dcsgo_catalogue_lookup(const char *code, size_t len) {
+	dcsgo_catalogue_index r = {0, 0};
+	const dcs_status_catalogue_entry *entry = NULL;
+	r.result = dcs_status_catalogue_lookup(code, len, &entry);
+	if (r.result == DCS_STATUS_RESULT_OK) {
+		r.index = entry->index;
+	}
+	return r;
+}
+
+// Each catalogue entry's texts, in this order: code, message, description,
+// solution; and what else Go keeps of it.
+enum { DCSGO_CATALOGUE_TEXTS = 4 };
+
+typedef struct {
+	uint32_t status_index;
+	uint32_t advice;
+} dcsgo_catalogue_meta;
+
+// dcsgo_catalogue_copy writes the texts of the catalogue's first n entries one
+// after another into buf (when it has room for them: pass NULL to measure), their
+// lengths into len (DCSGO_CATALOGUE_TEXTS per entry) and the rest into meta, and
+// returns the texts' total length; SIZE_MAX if an entry is not as the header
+// describes it.
+static size_t dcsgo_catalogue_copy(char *buf, size_t cap, size_t *len, dcsgo_catalogue_meta *meta, size_t n) {
+	size_t pos = 0;
+	for (size_t i = 0; i < n; i++) {
+		const dcs_status_catalogue_entry *e = dcs_status_catalogue_at(i);
+		if (e == NULL || e->index != i || e->status_entry == NULL) {
+			return SIZE_MAX;
+		}
+		const char *texts[DCSGO_CATALOGUE_TEXTS] = {e->code, e->message, e->description, e->solution};
+		for (int t = 0; t < DCSGO_CATALOGUE_TEXTS; t++) {
+			size_t l = strlen(texts[t]);
+			if (buf != NULL && l <= cap - pos) {
+				memcpy(buf + pos, texts[t], l);
+			}
+			len[i * DCSGO_CATALOGUE_TEXTS + t] = l;
+			pos += l;
+		}
+		meta[i].status_index = e->status_entry->index;
+		meta[i].advice = e->advice;
+	}
+	return pos;
+}
+
+// The texts of a body or of a response's error, in this order: error_code,
+// error_msg, error_ext_msg, request_id.
+enum { DCSGO_TEXTS = 4 };
+
+// dcsgo_decode writes each present text, its escapes resolved, into buf from
+// offset *pos on, one after another; len[i] is text i's decoded length, bit i of
+// *present says whether it is present, and *pos moves past it. Once a text does
+// not fit (*pos >= cap), the rest are only measured, so that *pos ends as the
+// room all of them need, and a buffer longer than that holds them all.
+static void dcsgo_decode(const dcs_status_text texts[DCSGO_TEXTS], char *buf, size_t cap,
+		size_t *pos, size_t len[DCSGO_TEXTS], uint32_t *present) {
+	for (int i = 0; i < DCSGO_TEXTS; i++) {
+		len[i] = 0;
+		if (texts[i].ptr == NULL) {
+			continue;
+		}
+		*present |= 1u << i;
+		bool room = *pos < cap;
+		len[i] = dcs_status_text_decode(&texts[i], room ? buf + *pos : NULL, room ? cap - *pos : 0);
+		*pos += len[i];
+	}
+}
+
+typedef struct {
+	uint32_t result;
+	uint32_t present;
+	size_t len[DCSGO_TEXTS];
+	size_t need;        // the decoded texts' length: they are in buf when need < cap
+	int64_t catalogue;  // the catalogue entry's index, or -1
+} dcsgo_body;
+
+static dcsgo_body dcsgo_parse_error_body(const char *body, size_t body_len, char *buf, size_t cap) {
+	dcsgo_body r;
+	memset(&r, 0, sizeof r);
+	r.catalogue = -1;
+	dcs_status_error_body b;
+	r.result = dcs_status_parse_error_body(body, body_len, &b);
+	if (r.result != DCS_STATUS_RESULT_OK) {
+		return r;
+	}
+	dcs_status_text texts[DCSGO_TEXTS] = {b.error_code, b.error_msg, b.error_ext_msg, b.request_id};
+	dcsgo_decode(texts, buf, cap, &r.need, r.len, &r.present);
+	if (b.catalogue != NULL) {
+		r.catalogue = b.catalogue->index;
+	}
+	return r;
+}
+
+typedef struct {
+	uint32_t result;
+	uint32_t kind;
+	uint32_t status_index;
+	bool idempotent;
+	bool has_retry_after;
+	uint64_t retry_after_seconds;
+	uint32_t action;
+	uint64_t delay_seconds;
+	int64_t catalogue;  // the catalogue entry's index, or -1
+	uint32_t present;
+	size_t len[DCSGO_TEXTS];
+	size_t message_len; // the message follows the texts in buf
+	size_t need;        // texts and message: they are in buf when need < cap
+} dcsgo_response;
+
+// dcsgo_http_error_from_response reads a response into one error and writes its
+// texts and its message into buf. When method is not NULL, idempotent is replaced
+// by dcs_status_method_is_idempotent(method); the answer says which was used.
+static dcsgo_response dcsgo_http_error_from_response(int64_t code,
+		const dcs_status_header *headers, size_t n_headers, const char *body, size_t body_len,
+		int64_t now, bool idempotent, const char *method, size_t method_len, char *buf, size_t cap) {
+	dcsgo_response r;
+	memset(&r, 0, sizeof r);
+	r.catalogue = -1;
+	if (method != NULL) {
+		idempotent = dcs_status_method_is_idempotent(method, method_len);
+	}
+	r.idempotent = idempotent;
+	dcs_status_http_error e;
+	r.result = dcs_status_http_error_from_response(code, headers, n_headers, body, body_len, now,
+		idempotent, &e);
+	if (r.result != DCS_STATUS_RESULT_OK) {
+		return r;
+	}
+	r.kind = e.kind;
+	r.status_index = e.status->index;
+	r.has_retry_after = e.has_retry_after;
+	r.retry_after_seconds = e.retry_after_seconds;
+	r.action = e.decision.action;
+	r.delay_seconds = e.decision.delay_seconds;
+	if (e.catalogue != NULL) {
+		r.catalogue = e.catalogue->index;
+	}
+	dcs_status_text texts[DCSGO_TEXTS] = {e.error_code, e.error_msg, e.error_ext_msg, e.request_id};
+	size_t pos = 0;
+	dcsgo_decode(texts, buf, cap, &pos, r.len, &r.present);
+	bool room = pos < cap;
+	r.message_len = dcs_status_http_error_from_response_message(code, headers, n_headers, body,
+		body_len, now, idempotent, room ? buf + pos : NULL, room ? cap - pos : 0);
+	r.need = pos + r.message_len;
+	return r;
+}
 */
 import "C"
 
 import (
 	"fmt"
+	"net/http"
+	"runtime"
+	"slices"
 	"unsafe"
 )
 
@@ -171,6 +330,28 @@ const (
 	// ErrInternal means an internal error of the library (a bug, caught before it
 	// reached Go): please report it.
 	ErrInternal ErrorKind = C.DCS_STATUS_RESULT_ERR_INTERNAL
+	// ErrUnknownErrorCode means no entry of the DCS error-code catalogue has this
+	// code (LookupErrorCode).
+	ErrUnknownErrorCode ErrorKind = C.DCS_STATUS_RESULT_ERR_UNKNOWN_ERROR_CODE
+)
+
+const (
+	// ErrorAdviceRetryLater means the Solution says to try again later: the
+	// condition is temporary (the instance is restarting, backing up, running a
+	// job), even on HTTP 400.
+	ErrorAdviceRetryLater ErrorAdvice = C.DCS_STATUS_ERROR_ADVICE_RETRY_LATER
+	// ErrorAdviceContactSupport means the Solution is "Contact technical
+	// support.": retrying will not help.
+	ErrorAdviceContactSupport ErrorAdvice = C.DCS_STATUS_ERROR_ADVICE_CONTACT_SUPPORT
+	// ErrorAdviceFixRequest means the Solution asks to check, select, reset or
+	// process something: the request must change.
+	ErrorAdviceFixRequest ErrorAdvice = C.DCS_STATUS_ERROR_ADVICE_FIX_REQUEST
+	// ErrorAdviceNotAllowed means the operation is not allowed (for this
+	// instance, or at all).
+	ErrorAdviceNotAllowed ErrorAdvice = C.DCS_STATUS_ERROR_ADVICE_NOT_ALLOWED
+	// ErrorAdviceUnspecified means the Solution gives no advice the core's rules
+	// recognize.
+	ErrorAdviceUnspecified ErrorAdvice = C.DCS_STATUS_ERROR_ADVICE_UNSPECIFIED
 )
 
 // resultOK is the C API's success.
@@ -242,11 +423,14 @@ func load() {
 		}
 	}
 
+	loadCatalogue()
+
 	classNames = enumNames(func(v uint32) *C.char { return C.dcs_status_class_name(C.uint32_t(v)) })
 	adviceNames = enumNames(func(v uint32) *C.char { return C.dcs_status_retry_advice_name(C.uint32_t(v)) })
 	lookupKindNames = enumNames(func(v uint32) *C.char { return C.dcs_status_lookup_kind_name(C.uint32_t(v)) })
 	actionNames = enumNames(func(v uint32) *C.char { return C.dcs_status_action_name(C.uint32_t(v)) })
 	resultNames = enumNames(func(v uint32) *C.char { return C.dcs_status_result_name(C.uint32_t(v)) })
+	errorAdviceNames = enumNames(func(v uint32) *C.char { return C.dcs_status_error_advice_name(C.uint32_t(v)) })
 
 	classIsError = make([]bool, len(classNames))
 	for c := range classIsError {
@@ -268,11 +452,55 @@ func load() {
 		{adviceNames, int(RetryAdviceUnspecified), "retry advice"},
 		{lookupKindNames, int(LookupKindInvalid), "lookup kind"},
 		{actionNames, int(ActionRetryWithBackoff), "action"},
-		{resultNames, int(ErrInternal), "result"},
+		{resultNames, int(ErrUnknownErrorCode), "result"},
+		{errorAdviceNames, int(ErrorAdviceUnspecified), "error advice"},
 	} {
 		if len(want.names) <= want.last {
 			panic(fmt.Sprintf("dcsstatus: libdcs_status names no %s %d", want.what, want.last))
 		}
+	}
+}
+
+// loadCatalogue copies the error-code catalogue, in document order, and indexes
+// it by each entry's code as the core writes it. The texts of all entries are
+// copied into one Go allocation (two cgo calls: one measures, one copies), over
+// which the entries' strings are made.
+func loadCatalogue() {
+	n := int(C.dcs_status_catalogue_count())
+	lens := make([]C.size_t, n*C.DCSGO_CATALOGUE_TEXTS+1) // + 1: never empty
+	meta := make([]C.dcsgo_catalogue_meta, n+1)
+	total := C.dcsgo_catalogue_copy(nil, 0, &lens[0], &meta[0], C.size_t(n))
+	if total == C.SIZE_MAX {
+		panic(fmt.Sprintf("dcsstatus: libdcs_status has no consistent catalogue of %d entries", n))
+	}
+	buf := make([]byte, int(total)+1)
+	if C.dcsgo_catalogue_copy((*C.char)(unsafe.Pointer(&buf[0])), C.size_t(len(buf)), &lens[0], &meta[0], C.size_t(n)) != total {
+		panic("dcsstatus: libdcs_status's catalogue changed while it was copied")
+	}
+	off := 0
+	text := func(i int) string {
+		s := view(buf, off, int(lens[i]))
+		off += int(lens[i])
+		return s
+	}
+	catalogue = make([]CatalogueEntry, n)
+	catalogueByCode = make(map[string]*CatalogueEntry, n)
+	for i := range catalogue {
+		t := i * C.DCSGO_CATALOGUE_TEXTS
+		if int(meta[i].status_index) >= len(entries) {
+			panic(fmt.Sprintf("dcsstatus: catalogue entry %d has a status the table lacks", i))
+		}
+		e := &catalogue[i]
+		*e = CatalogueEntry{
+			code:        text(t),
+			message:     text(t + 1),
+			description: text(t + 2),
+			solution:    text(t + 3),
+			status:      Status{&entries[meta[i].status_index]},
+			advice:      ErrorAdvice(meta[i].advice),
+			index:       i,
+		}
+		catalogueByCode[e.code] = e
 	}
 }
 
@@ -370,4 +598,196 @@ func cDecide(code int64, retryAfter string, hasRetryAfter bool, now int64, idemp
 	m, mLen := cOptional(method, method != "")
 	r := C.dcsgo_decide(C.int64_t(code), ra, raLen, C.int64_t(now), C.bool(idempotent), m, mLen)
 	return Action(r.decision.action), uint64(r.decision.delay_seconds), bool(r.idempotent), uint32(r.result)
+}
+
+// catalogueLookup asks the core which catalogue entry a code is, by its forgiving
+// rule; nil and the result when none is.
+func catalogueLookup(code string) (*CatalogueEntry, uint32) {
+	p, n := cString(code)
+	r := C.dcsgo_catalogue_lookup(p, n)
+	switch {
+	case uint32(r.result) != resultOK:
+		return nil, uint32(r.result)
+	case int(r.index) >= len(catalogue):
+		return nil, uint32(ErrInternal) // an entry load did not copy
+	}
+	return &catalogue[r.index], resultOK
+}
+
+// catalogueExplain is the core's explanation of an error code.
+func catalogueExplain(code string) string {
+	p, n := cString(code)
+	return render(func(buf *C.char, capacity C.size_t) C.size_t {
+		return C.dcs_status_catalogue_explain(p, n, buf, capacity)
+	})
+}
+
+// The number of texts the C wrappers decode (error_code, error_msg,
+// error_ext_msg, request_id) and the room first offered for them.
+const (
+	nTexts      = C.DCSGO_TEXTS
+	firstBuffer = 1024
+)
+
+// decodedTexts are the texts a C wrapper decoded into buf, one after another.
+type decodedTexts struct {
+	buf     []byte
+	present uint32
+	lens    [nTexts]int
+}
+
+// texts returns the decoded texts as Go strings over buf, which nothing writes
+// after the call, so the strings share its one allocation; off is where the next
+// byte after them is.
+func (d *decodedTexts) texts() (texts [nTexts]string, has [nTexts]bool, off int) {
+	for i := range texts {
+		if d.present&(1<<i) == 0 {
+			continue
+		}
+		has[i] = true
+		texts[i] = view(d.buf, off, d.lens[i])
+		off += d.lens[i]
+	}
+	return texts, has, off
+}
+
+// view is the n bytes of buf at off as a string that shares buf's memory.
+func view(buf []byte, off, n int) string {
+	if n == 0 {
+		return ""
+	}
+	return unsafe.String(&buf[off], n)
+}
+
+// cBody gives C a pointer to the body's bytes, NULL for an empty body.
+func cBody(body []byte) (*C.char, C.size_t) {
+	if len(body) == 0 {
+		return nil, 0
+	}
+	return (*C.char)(unsafe.Pointer(unsafe.SliceData(body))), C.size_t(len(body))
+}
+
+// parseErrorBody asks the core to parse a body, with one cgo call when its texts
+// fit the first buffer, which they do for any body shorter than it (decoded,
+// they are never longer than the body).
+func parseErrorBody(body []byte) (d decodedTexts, catalogueIndex int) {
+	b, n := cBody(body)
+	d.buf = make([]byte, min(len(body)+1, firstBuffer))
+	for {
+		r := C.dcsgo_parse_error_body(b, n, (*C.char)(unsafe.Pointer(&d.buf[0])), C.size_t(len(d.buf)))
+		if uint32(r.result) != resultOK {
+			// The core refuses only NULL pointers, which this never passes.
+			panic("dcsstatus: dcs_status_parse_error_body: " + C.GoString(C.dcs_status_result_message(r.result)))
+		}
+		if need := int(r.need); need >= len(d.buf) {
+			d.buf = make([]byte, need+1)
+			continue
+		}
+		d.present = uint32(r.present)
+		for i := range d.lens {
+			d.lens[i] = int(r.len[i])
+		}
+		return d, int(r.catalogue)
+	}
+}
+
+// responseAnswer is the core's error for one response, with its texts and
+// message decoded into one buffer.
+type responseAnswer struct {
+	decodedTexts
+	result            uint32
+	kind              LookupKind
+	statusIndex       int
+	idempotent        bool
+	hasRetryAfter     bool
+	retryAfterSeconds uint64
+	action            Action
+	delaySeconds      uint64
+	catalogueIndex    int
+	messageLen        int
+}
+
+// httpErrorFromResponse asks the core for the error of one response (one cgo
+// call, two when its texts and message do not fit the first buffer). A method
+// other than "" replaces idempotent by whether that method is idempotent, as the
+// core says. The headers are copied into one Go buffer, pinned while C reads it,
+// so that the C array of headers may point into it.
+func httpErrorFromResponse(code int64, header http.Header, body []byte, now int64, idempotent bool, method string) responseAnswer {
+	var pinner runtime.Pinner
+	defer pinner.Unpin()
+	headers := cHeaders(header, &pinner)
+	var h *C.dcs_status_header
+	if len(headers) > 0 {
+		h = &headers[0]
+	}
+	b, n := cBody(body)
+	m, mLen := cOptional(method, method != "")
+	a := responseAnswer{decodedTexts: decodedTexts{buf: make([]byte, firstBuffer)}}
+	for {
+		r := C.dcsgo_http_error_from_response(C.int64_t(code), h, C.size_t(len(headers)), b, n,
+			C.int64_t(now), C.bool(idempotent), m, mLen, (*C.char)(unsafe.Pointer(&a.buf[0])), C.size_t(len(a.buf)))
+		a.result = uint32(r.result)
+		if a.result != resultOK {
+			return a
+		}
+		if need := int(r.need); need >= len(a.buf) {
+			a.buf = make([]byte, need+1)
+			continue
+		}
+		a.present = uint32(r.present)
+		for i := range a.lens {
+			a.lens[i] = int(r.len[i])
+		}
+		a.kind = LookupKind(r.kind)
+		a.statusIndex = int(r.status_index)
+		a.idempotent = bool(r.idempotent)
+		a.hasRetryAfter = bool(r.has_retry_after)
+		a.retryAfterSeconds = uint64(r.retry_after_seconds)
+		a.action = Action(r.action)
+		a.delaySeconds = uint64(r.delay_seconds)
+		a.catalogueIndex = int(r.catalogue)
+		a.messageLen = int(r.message_len)
+		return a
+	}
+}
+
+// cHeaders is every value of h as a C header, the names in sorted order (a
+// map's order is random; the core takes the first value that counts of several
+// headers of one name, and net/http keeps the values of one name in the order
+// received). Names and values are copied into one Go buffer, pinned with pinner,
+// so that the returned array, which points into it, may be passed to C.
+func cHeaders(h http.Header, pinner *runtime.Pinner) []C.dcs_status_header {
+	names := make([]string, 0, len(h))
+	size, count := 0, 0
+	for name, values := range h {
+		names = append(names, name)
+		for _, v := range values {
+			size += len(name) + len(v)
+			count++
+		}
+	}
+	if count == 0 {
+		return nil
+	}
+	slices.Sort(names)
+	// One byte more than the texts, for empty names and values to point at.
+	buf := make([]byte, size+1)
+	base := unsafe.Pointer(&buf[0])
+	pinner.Pin(base)
+	headers := make([]C.dcs_status_header, 0, count)
+	off := 0
+	text := func(s string) (*C.char, C.size_t) {
+		p := (*C.char)(unsafe.Add(base, off))
+		off += copy(buf[off:], s)
+		return p, C.size_t(len(s))
+	}
+	for _, name := range names {
+		for _, v := range h[name] {
+			var hdr C.dcs_status_header
+			hdr.name, hdr.name_len = text(name)
+			hdr.value, hdr.value_len = text(v)
+			headers = append(headers, hdr)
+		}
+	}
+	return headers
 }

@@ -1,6 +1,7 @@
 package dcsstatus
 
 import (
+	"encoding/json"
 	"errors"
 	"math"
 	"net/http"
@@ -178,6 +179,88 @@ func FuzzDecide(f *testing.F) {
 			}
 		} else if r, _ := Lookup(code); err != nil || r.IsError() {
 			t.Fatalf("CheckResponse(%d): %v", code, err)
+		}
+	})
+}
+
+// errorBodySeeds are bodies from the DCS API reference and the API gateway, the
+// shapes other services send, and the edges: escapes, invalid UTF-8, deep
+// nesting, objects cut short, huge texts.
+func errorBodySeeds() []string {
+	seeds := []string{
+		dcsBody,
+		`{ "error_msg" : "Master standby swap is not supported.", "error_code" : "DCS.4855", "error_ext_msg" : null }`,
+		`{"error_msg":"The throttling threshold has been reached: policy user over ratelimit,limit:200,time:5 minute","error_code":"APIGW.0308","request_id":"d4e8f2c1"}`,
+		`{"errorCode":"DCS.4855","errorMsg":"m"}`, `{"code":"AS.0001","message":"The format of message is error"}`,
+		`{"error":{"code":"E.1","message":"boom"}}`, `{"request_id":"r","error":{"error_code":"DCS.4111","error_ext_msg":"x"}}`,
+		`{"error_code":"DCS. 4855","error_msg":"m"}`, `{"error_code":"dcs.4111"}`, `{"error_code":""}`,
+		`{"error_code":null,"error_msg":null,"code":"C","message":"m"}`, `{"error_code":4855,"error_msg":false}`,
+		`{"error_code":"A","error_code":"B"}`, `{"error_code":"DCS.4062","error_msg":"Invalid \"name\" \u00e9\n\ud83d\ude00"}`,
+		`{"code":"C","message":"a\ud800b\u0000c"}`, `{"error\u005fcode":"DCS.4855"}`, `{"error_code":"DCS.4855",}`,
+		`{"error_code":"DCS.4855","error_msg":"Master standby`, "\ufeff{\"error_code\":\"DCS.4855\"}",
+		"{\"error_code\":\"DCS.4855\",\"error_msg\":\"\xff\"}", "{\"x\":\"\xc3\",\"code\":\"C\"}", "\xff\xfe\x00",
+		`[{"error_code":"DCS.4855"}]`, `"DCS.4855"`, `null`, `400`, "", " \r\n\t", "<html><body>502</body></html>",
+		strings.Repeat("[", 10000), strings.Repeat(`{"a":`, 10000),
+		`{"error_code":"DCS.4111","details":` + strings.Repeat("[", 200) + strings.Repeat("]", 200) + `}`,
+		`{"error_code":"DCS.4111","error_msg":"` + strings.Repeat(`\u00e9`, 2000) + `"}`,
+		`{"padding":"` + strings.Repeat("x", 100000) + `","code":"C"}`,
+	}
+	for _, s := range boundaryStrings() {
+		seeds = append(seeds, `{"error_code":"`+s+`","error_msg":"`+s+`"}`)
+	}
+	return seeds
+}
+
+func FuzzParseErrorBody(f *testing.F) {
+	for _, s := range errorBodySeeds() {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		b := ParseErrorBody(body)
+		texts := []struct {
+			text string
+			has  bool
+		}{{b.ErrorCode, b.HasErrorCode}, {b.ErrorMsg, b.HasErrorMsg}, {b.ErrorExtMsg, b.HasErrorExtMsg}, {b.RequestID, b.HasRequestID}}
+		total, anyText := 0, false
+		for _, x := range texts {
+			// JSON strings decoded: UTF-8 (a lone surrogate reads as U+FFFD).
+			if (!x.has && x.text != "") || !utf8.ValidString(x.text) {
+				t.Fatalf("%q: %+v", body, b)
+			}
+			total += len(x.text)
+			anyText = anyText || x.has
+		}
+		// Decoded texts are never longer than the body, and only a JSON object has them.
+		if total > len(body) || (anyText && !json.Valid(body)) {
+			t.Fatalf("%q: %+v", body, b)
+		}
+		if want := lookupCatalogue(b.ErrorCode); (b.HasErrorCode && b.Catalogue != want) || (!b.HasErrorCode && b.Catalogue != nil) {
+			t.Fatalf("%q: catalogue %v, want %v", body, b.Catalogue, want)
+		}
+
+		// The same body in a response: the same texts, kept up to 4096 bytes, and a
+		// message of bounded size.
+		e, err := HTTPErrorFromResponse(400, nil, body, time.Unix(0, 0), false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range []struct {
+			got, want      string
+			gotHas, hasKey bool
+		}{
+			{e.ErrorCode, b.ErrorCode, e.HasErrorCode, b.HasErrorCode},
+			{e.ErrorMsg, b.ErrorMsg, e.HasErrorMsg, b.HasErrorMsg},
+			{e.ErrorExtMsg, b.ErrorExtMsg, e.HasErrorExtMsg, b.HasErrorExtMsg},
+		} {
+			if x.gotHas != x.hasKey || !strings.HasPrefix(x.want, x.got) || len(x.got) > 4096 || len(x.got) < min(len(x.want), 4096-3) {
+				t.Fatalf("%q: the response's %q, the body's %q", body, x.got, x.want)
+			}
+		}
+		if e.Catalogue != b.Catalogue || (b.RequestID != "" && !strings.HasPrefix(b.RequestID, e.RequestID)) {
+			t.Fatalf("%q: %+v\n%+v", body, e, b)
+		}
+		if len(e.Error()) > 4*maxMessage {
+			t.Fatalf("%q: a %d-byte message", body, len(e.Error()))
 		}
 	})
 }

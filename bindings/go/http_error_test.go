@@ -2,12 +2,16 @@ package dcsstatus
 
 import (
 	"errors"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 )
+
+// hugeBody is an error body of 1 MiB whose code comes after the first 64 KiB.
+var hugeBody = []byte(`{"padding":"` + strings.Repeat("x", 1<<20) + `","error_code":"DCS.4111","error_msg":"m"}`)
 
 // newServer answers each path with the status and headers the test needs,
 // on 127.0.0.1 only.
@@ -43,6 +47,33 @@ func newServer(t *testing.T) *httptest.Server {
 			w.WriteHeader(http.StatusInternalServerError)
 		case "/418":
 			w.WriteHeader(http.StatusTeapot)
+		case "/400-dcs4111":
+			h.Set("Content-Type", "application/json")
+			h.Set("X-Request-Id", "req-4111")
+			w.WriteHeader(http.StatusBadRequest)
+			w.Write([]byte(dcsBody))
+		case "/400-dcs4202":
+			w.WriteHeader(http.StatusBadRequest)
+			w.Write([]byte(`{"error_msg":"ssl request params are invalid.","error_code":"DCS.4202","error_ext_msg":null}`))
+		case "/502-html":
+			h.Set("Content-Type", "text/html")
+			w.WriteHeader(http.StatusBadGateway)
+			w.Write([]byte("<html><body><h1>502 Bad Gateway</h1></body></html>"))
+		case "/400-huge":
+			// Chunked (no Content-Length), far longer than CheckResponse reads.
+			w.WriteHeader(http.StatusBadRequest)
+			w.Write(hugeBody)
+		case "/429-header-case":
+			// Names as sent, not canonical: net/http's client reads them in any case.
+			h["x-request-id"] = []string{" req-lower\t"}
+			h["X-OPENSTACK-REQUEST-ID"] = []string{"req-os"}
+			h["retry-after"] = []string{"7"}
+			w.WriteHeader(http.StatusTooManyRequests)
+			w.Write([]byte(`{"error_code":"APIGW.0308","error_msg":"throttled","request_id":"req-body"}`))
+		case "/500-openstack-id":
+			h["x-openstack-request-id"] = []string{"req-os"}
+			w.WriteHeader(http.StatusInternalServerError)
+			w.Write([]byte(`{"error_code":"DCS.5000","error_msg":"Internal service error."}`))
 		default:
 			t.Errorf("unexpected path %s", r.URL.Path)
 			w.WriteHeader(http.StatusBadRequest)
@@ -242,5 +273,215 @@ func TestHandMadeHTTPErrorMatchesAndPrintsAsChecked(t *testing.T) {
 		Request: &http.Request{Method: http.MethodPost}}, time.Unix(0, 0))
 	if checked == nil || hand.Error() != checked.Error() || !strings.Contains(hand.Error(), "decision: do not retry") {
 		t.Errorf("hand-made %q, checked %q", hand, checked)
+	}
+}
+
+// get sends a request to the server and returns its response with the body
+// still to read (closed at the end of the test).
+func get(t *testing.T, srv *httptest.Server, method, path string) *http.Response {
+	t.Helper()
+	req, err := http.NewRequest(method, srv.URL+path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := srv.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { resp.Body.Close() })
+	return resp
+}
+
+// readBody reads the whole body the caller gets after CheckResponse.
+func readBody(t *testing.T, resp *http.Response) string {
+	t.Helper()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestCheckResponse400DCS4111IsRetriedAndLeavesTheBody(t *testing.T) {
+	srv := newServer(t)
+	resp := get(t, srv, "POST", "/400-dcs4111")
+	err := CheckResponse(resp)
+	var e *HTTPError
+	if !errors.As(err, &e) || !errors.Is(err, ErrBadRequest) || !errors.Is(err, ErrorCode("DCS.4111")) {
+		t.Fatalf("%v", err)
+	}
+	if e.ErrorCode != "DCS.4111" || !e.HasErrorCode || e.ErrorMsg != "the instance is restarting." || e.HasErrorExtMsg ||
+		e.RequestID != "req-4111" || e.Catalogue.Code() != "DCS.4111" || e.Catalogue.Advice() != ErrorAdviceRetryLater {
+		t.Fatalf("%+v", e)
+	}
+	// The code says try again later: retried even for a POST, even on 400.
+	if e.Decision != (Decision{Action: ActionRetryWithBackoff}) {
+		t.Fatalf("decision %v", e.Decision)
+	}
+	want := "400 Bad Request, DCS name BadRequest: DCS.4111 the instance is restarting. Solution: Try again later or " +
+		"contact technical support. Retry advice: try again later: the condition is temporary; decision: retry with backoff; " +
+		`request id "req-4111"`
+	if err.Error() != want {
+		t.Fatalf("got  %q\nwant %q", err, want)
+	}
+	if got := readBody(t, resp); got != dcsBody {
+		t.Fatalf("the body after CheckResponse: %q", got)
+	}
+}
+
+func TestCheckResponse400DCS4202IsNotRetried(t *testing.T) {
+	srv := newServer(t)
+	var e *HTTPError
+	resp := get(t, srv, "PUT", "/400-dcs4202")
+	err := CheckResponse(resp)
+	if !errors.As(err, &e) || !errors.Is(err, ErrorCode("dcs.4202")) || errors.Is(err, ErrorCode("DCS.4111")) {
+		t.Fatalf("%v", err)
+	}
+	if e.Catalogue.Advice() != ErrorAdviceFixRequest || e.Decision.ShouldRetry() || e.RequestID != "" {
+		t.Fatalf("%+v", e)
+	}
+	if !strings.Contains(err.Error(), "DCS.4202 ssl request params are invalid. Solution: Check whether the request parameters are valid.") {
+		t.Fatalf("%q", err)
+	}
+	if !strings.HasPrefix(readBody(t, resp), `{"error_msg":"ssl request params are invalid."`) {
+		t.Fatal("the body is gone")
+	}
+}
+
+func TestCheckResponseOfANonJSONBodyDecidesByTheStatus(t *testing.T) {
+	srv := newServer(t)
+	var e *HTTPError
+	resp := get(t, srv, "GET", "/502-html")
+	if !errors.As(CheckResponse(resp), &e) {
+		t.Fatal("not an *HTTPError")
+	}
+	if e.HasErrorCode || e.HasErrorMsg || e.Catalogue != nil || e.Decision.Action != ActionRetryWithBackoff {
+		t.Fatalf("%+v", e)
+	}
+	if got := readBody(t, resp); got != "<html><body><h1>502 Bad Gateway</h1></body></html>" {
+		t.Fatalf("%q", got)
+	}
+}
+
+// CheckResponse reads only MaxErrorBodyBytes: the code after them is not seen,
+// and the caller still reads the whole body, byte for byte.
+func TestCheckResponseOfAHugeBodyReadsAPrefixAndLeavesAllOfIt(t *testing.T) {
+	srv := newServer(t)
+	var e *HTTPError
+	resp := get(t, srv, "GET", "/400-huge")
+	if resp.ContentLength != -1 {
+		t.Fatalf("the server sent a Content-Length: %d", resp.ContentLength)
+	}
+	if !errors.As(CheckResponse(resp), &e) || e.HasErrorCode || e.Catalogue != nil {
+		t.Fatalf("%+v", e)
+	}
+	if got := readBody(t, resp); got != string(hugeBody) {
+		t.Fatalf("read %d bytes after CheckResponse, want %d", len(got), len(hugeBody))
+	}
+	// The whole body, parsed by the caller, has the code.
+	if b := ParseErrorBody(hugeBody); b.ErrorCode != "DCS.4111" {
+		t.Fatalf("%+v", b)
+	}
+}
+
+func TestCheckResponseReadsHeadersInAnyCase(t *testing.T) {
+	srv := newServer(t)
+	var e *HTTPError
+	now := time.Unix(1795521600, 0)
+	resp := get(t, srv, "GET", "/429-header-case")
+	if !errors.As(CheckResponseAt(resp, now), &e) {
+		t.Fatal("not an *HTTPError")
+	}
+	// X-Request-Id (without its spaces) wins over the body's and X-Openstack-Request-Id.
+	if e.RequestID != "req-lower" || e.ErrorCode != "APIGW.0308" || e.Catalogue != nil ||
+		e.Decision != (Decision{ActionRetryAfter, 7 * time.Second}) || e.RetryAfterHeader != "7" {
+		t.Fatalf("%+v", e)
+	}
+	if !errors.As(CheckResponse(get(t, srv, "GET", "/500-openstack-id")), &e) || e.RequestID != "req-os" {
+		t.Fatalf("%+v", e)
+	}
+
+	// Headers made by hand, with names in any case: the core matches them.
+	h := http.Header{"x-request-id": {"hand"}, "RETRY-AFTER": {"9"}}
+	got, err := HTTPErrorFromResponse(503, h, nil, now, false)
+	if err != nil || got.RequestID != "hand" || got.Decision != (Decision{ActionRetryAfter, 9 * time.Second}) {
+		t.Fatalf("%+v, %v", got, err)
+	}
+}
+
+// closeRecorder is a body that records its Close and can fail a read.
+type closeRecorder struct {
+	io.Reader
+	closed bool
+}
+
+func (c *closeRecorder) Close() error {
+	c.closed = true
+	return nil
+}
+
+// failingReader gives its bytes, then an error.
+type failingReader struct {
+	data []byte
+	err  error
+}
+
+func (f *failingReader) Read(p []byte) (int, error) {
+	if len(f.data) == 0 {
+		return 0, f.err
+	}
+	n := copy(p, f.data)
+	f.data = f.data[n:]
+	return n, nil
+}
+
+func TestTheBodyPutBackClosesTheOriginal(t *testing.T) {
+	original := &closeRecorder{Reader: strings.NewReader(dcsBody)}
+	resp := &http.Response{StatusCode: 400, Body: original, ContentLength: int64(len(dcsBody))}
+	if !errors.Is(CheckResponse(resp), ErrorCode("DCS.4111")) {
+		t.Fatal("the body was not read")
+	}
+	if resp.Body == io.ReadCloser(original) || original.closed {
+		t.Fatal("the body was not put back, or was closed")
+	}
+	if got := readBody(t, resp); got != dcsBody {
+		t.Fatalf("%q", got)
+	}
+	if err := resp.Body.Close(); err != nil || !original.closed {
+		t.Fatalf("Close: %v, closed %v", err, original.closed)
+	}
+}
+
+func TestABodyReadErrorReachesTheCaller(t *testing.T) {
+	broken := errors.New("connection reset")
+	original := &closeRecorder{Reader: &failingReader{data: []byte(`{"error_code":"DCS.4111"`), err: broken}}
+	resp := &http.Response{StatusCode: 500, Body: original, ContentLength: -1}
+	var e *HTTPError
+	if !errors.As(CheckResponse(resp), &e) || e.HasErrorCode {
+		t.Fatalf("%+v", e) // an object cut short has no code
+	}
+	got, err := io.ReadAll(resp.Body)
+	if string(got) != `{"error_code":"DCS.4111"` || err != broken {
+		t.Fatalf("%q, %v", got, err)
+	}
+}
+
+func TestCheckResponseLeavesBodiesItNeedNotRead(t *testing.T) {
+	for _, tc := range []struct {
+		code int
+		body io.ReadCloser
+	}{
+		{200, io.NopCloser(strings.NewReader(dcsBody))}, // a success: not read
+		{404, http.NoBody},
+		{404, io.NopCloser(strings.NewReader(""))},                     // empty: nothing taken
+		{404, io.NopCloser(&failingReader{err: errors.New("closed")})}, // nothing read: nothing taken
+		{404, nil},
+		{1000, io.NopCloser(strings.NewReader(dcsBody))}, // not a status code: not read
+	} {
+		resp := &http.Response{StatusCode: tc.code, Body: tc.body}
+		CheckResponse(resp)
+		if resp.Body != tc.body {
+			t.Errorf("%d: the body was replaced", tc.code)
+		}
 	}
 }

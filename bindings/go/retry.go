@@ -96,7 +96,9 @@ func Decide(code int, header http.Header, now time.Time, idempotent bool) (Decis
 // DecideResponse is Decide for a response: its status code and header, and
 // whether its request's method is idempotent (MethodIsIdempotent; a request
 // without a method is a GET, as for net/http's client; a response without a
-// request counts as not idempotent). Errors: an *InputError of kind
+// request counts as not idempotent). It does not read the body: for the
+// decision that reads the body's error code first (a DCS.4111 on 400 is retried),
+// use CheckResponse's HTTPError.Decision. Errors: an *InputError of kind
 // ErrNotAStatusCode for a code outside 100..999, and ErrNullPointer for a nil
 // response.
 func DecideResponse(resp *http.Response, now time.Time) (Decision, error) {

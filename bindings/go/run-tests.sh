@@ -8,15 +8,16 @@
 # runs, each as one check that reports PASS or FAIL and lets the others run:
 #   - gofmt -l, and go vet in the three link modes;
 #   - go test -race (the shared vectors, the comparison with `dcs-status list
-#     --json`, the freshness of the generated files, the httptest server, zero
-#     allocations, goroutines hammering lookups, the fuzzers' seed corpora, the
-#     Examples);
+#     --json` and `dcs-status errors --json`, the freshness of the generated
+#     files, the httptest server (error bodies too), zero allocations, goroutines
+#     hammering lookups, the fuzzers' seed corpora, the Examples);
 #   - go test built with GOEXPERIMENT=cgocheck2 (every Go pointer store checked),
 #     and with GOGC=1;
 #   - go test with the shared library (-tags dcsstatus_shared) and with an
 #     installed library found by pkg-config (-tags dcsstatus_pkgconfig, installed by
 #     bindings/c/install.sh into a temporary prefix);
-#   - each fuzzer for 10 s (FuzzFromName, FuzzParseRetryAfter, FuzzDecide);
+#   - each fuzzer for 10 s (FuzzFromName, FuzzParseRetryAfter, FuzzDecide,
+#     FuzzParseErrorBody);
 #   - a program outside the module (examples/outside, through a replace directive).
 # Exits non-zero if any check failed; logs are in <target>/test-logs/go-*.log.
 set -euo pipefail
@@ -66,6 +67,7 @@ outside() {
     "$tmp/outside" | tee "$tmp/outside.out"
     grep -q '^entry: 429 Too Many Requests' "$tmp/outside.out"
     grep -q 'errors.Is(err, ErrTooManyRequests): true; Retry-After: 2m0s' "$tmp/outside.out"
+    grep -q 'errors.Is(err, ErrorCode("DCS.4111")): true; advice: retry_later; decision: retry_with_backoff' "$tmp/outside.out"
 }
 
 step "bindings/go"
@@ -78,7 +80,7 @@ check go-test-cgocheck2 in_go env GOEXPERIMENT=cgocheck2 go test -count=1 ./...
 check go-test-gogc1 in_go env GOGC=1 go test -count=1 -short ./...
 check go-test-shared in_go go test -count=1 -tags dcsstatus_shared ./...
 check go-test-pkgconfig in_go "${pkgconfig[@]}" go test -count=1 -tags dcsstatus_pkgconfig ./...
-for fuzzer in FuzzFromName FuzzParseRetryAfter FuzzDecide; do
+for fuzzer in FuzzFromName FuzzParseRetryAfter FuzzDecide FuzzParseErrorBody; do
     # A short minimization budget: a new input is shrunk for at most 2 s, so the
     # 10 s go to fuzzing.
     check "go-fuzz-$fuzzer" in_go go test -run '^$' -fuzz "^$fuzzer\$" -fuzztime=10s -fuzzminimizetime=2s .

@@ -2,9 +2,11 @@ package dcsstatus
 
 import (
 	"bytes"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -33,8 +35,10 @@ var vectorRunners = map[string]struct {
 	"methods.json":        {run: runMethodVectors},
 	"error_messages.json": {run: runErrorMessageVectors},
 	"http_errors.json":    {run: runHTTPErrorVectors},
-	"catalogue.json":      {skipped: "the C API has no error catalogue yet (issue 9)"},
-	"bodies.json":         {skipped: "the C API has no error-body parser yet (issue 9)"},
+	"catalogue.json":      {run: runCatalogueVectors},
+	"bodies.json":         {run: runBodyVectors},
+	"responses.json":      {run: runResponseVectors},
+	"retry_steps.json":    {skipped: "the C API has no retry policy yet (issue 10)"},
 }
 
 func TestVectors(t *testing.T) {
@@ -363,6 +367,287 @@ func runHTTPErrorVectors(t *testing.T, file string) {
 			}
 			if (c.RetryAfter == nil) != (e.RetryAfterHeader == "") || (c.RetryAfter != nil && e.RetryAfterHeader != *c.RetryAfter) {
 				t.Errorf("RetryAfterHeader = %q, want %v", e.RetryAfterHeader, c.RetryAfter)
+			}
+		})
+	}
+}
+
+// piece is a text repeated, for long inputs: the vectors' input_pieces and
+// body_pieces.
+type piece struct {
+	Text  string `json:"text"`
+	Times int    `json:"times"`
+}
+
+// vectorBytes is the input a case gives as exactly one of text, hex or pieces.
+func vectorBytes(t *testing.T, text *string, hexText *string, pieces []piece) []byte {
+	t.Helper()
+	given := 0
+	var b []byte
+	if text != nil {
+		given++
+		b = []byte(*text)
+	}
+	if hexText != nil {
+		given++
+		var err error
+		if b, err = hex.DecodeString(*hexText); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if pieces != nil {
+		given++
+		var buf bytes.Buffer
+		for _, p := range pieces {
+			buf.WriteString(strings.Repeat(p.Text, p.Times))
+		}
+		b = buf.Bytes()
+	}
+	if given != 1 {
+		t.Fatalf("the case gives its input %d ways, not 1", given)
+	}
+	return b
+}
+
+// wantText checks a text and its presence against a vector's string or null.
+func wantText(t *testing.T, field, got string, has bool, want *string) {
+	t.Helper()
+	if has != (want != nil) || (want != nil && got != *want) {
+		t.Errorf("%s: got %q (present %v), want %v", field, got, has, quotedOrNull(want))
+	}
+}
+
+func quotedOrNull(s *string) string {
+	if s == nil {
+		return "null"
+	}
+	return strconv.Quote(*s)
+}
+
+// wantCatalogue checks a catalogue entry against a vector's code or null.
+func wantCatalogue(t *testing.T, got *CatalogueEntry, want *string) {
+	t.Helper()
+	if (got == nil) != (want == nil) || (want != nil && got.Code() != *want) {
+		t.Errorf("catalogue: got %v, want %v", got, quotedOrNull(want))
+	}
+}
+
+// vectorHeaders builds the headers of a case as net/http does (canonical names,
+// values in order), and as a hand-made http.Header keeps them (names as
+// given); the second is nil when the case spells one name two ways, whose order
+// a map does not keep.
+func vectorHeaders(pairs [][2]string) (canonical, asGiven http.Header) {
+	canonical, asGiven = http.Header{}, http.Header{}
+	spelling := map[string]string{}
+	for _, p := range pairs {
+		canonical.Add(p[0], p[1])
+		asGiven[p[0]] = append(asGiven[p[0]], p[1])
+		key := http.CanonicalHeaderKey(p[0])
+		if s, ok := spelling[key]; ok && s != p[0] {
+			asGiven = nil
+			break
+		}
+		spelling[key] = p[0]
+	}
+	if asGiven == nil {
+		canonical = http.Header{}
+		for _, p := range pairs {
+			canonical.Add(p[0], p[1])
+		}
+	}
+	return canonical, asGiven
+}
+
+func runCatalogueVectors(t *testing.T, file string) {
+	type catalogueCase struct {
+		Note         string  `json:"note"`
+		Input        *string `json:"input"`
+		InputHex     *string `json:"input_hex"`
+		InputPieces  []piece `json:"input_pieces"`
+		Code         string  `json:"code"`
+		Status       int     `json:"status"`
+		Advice       string  `json:"advice"`
+		Message      string  `json:"message"`
+		Error        string  `json:"error"`
+		ErrorMessage *string `json:"error_message"`
+	}
+	for i, c := range readVectors[catalogueCase](t, file) {
+		t.Run(caseName(i, c.Note), func(t *testing.T) {
+			code := string(vectorBytes(t, c.Input, c.InputHex, c.InputPieces))
+			e, err := LookupErrorCode(code)
+			if c.Error != "" {
+				wantKind(t, c.Error, err)
+				if !errors.Is(err, ErrUnknownErrorCode) || e != nil {
+					t.Errorf("got %v, %v", e, err)
+				}
+				if c.ErrorMessage != nil && err.Error() != *c.ErrorMessage {
+					t.Errorf("got  %q\nwant %q", err, *c.ErrorMessage)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("%v (%s)", err, c.Note)
+			}
+			if e.Code() != c.Code || int(e.Status().Code()) != c.Status || e.Advice().String() != c.Advice || e.Message() != c.Message {
+				t.Errorf("got %s %v %v %q; want %s %d %s %q", e.Code(), e.Status(), e.Advice(), e.Message(), c.Code, c.Status, c.Advice, c.Message)
+			}
+			// The entry is the catalogue's own, and an HTTPError whose body sent
+			// the input matches the entry's code.
+			if all := Catalogue(); all[e.Index()] != e {
+				t.Errorf("Catalogue()[%d] is not the entry found", e.Index())
+			}
+			he := &HTTPError{Code: 400, ErrorCode: code, HasErrorCode: true}
+			if !errors.Is(he, ErrorCode(c.Code)) {
+				t.Errorf("an HTTPError with error code %q does not match ErrorCode(%q)", code, c.Code)
+			}
+		})
+	}
+}
+
+func runBodyVectors(t *testing.T, file string) {
+	type bodyCase struct {
+		Note          string      `json:"note"`
+		Body          *string     `json:"body"`
+		BodyHex       *string     `json:"body_hex"`
+		BodyPieces    []piece     `json:"body_pieces"`
+		Headers       [][2]string `json:"headers"`
+		ErrorCode     *string     `json:"error_code"`
+		ErrorMsg      *string     `json:"error_msg"`
+		ErrorExtMsg   *string     `json:"error_ext_msg"`
+		BodyRequestID *string     `json:"body_request_id"`
+		RequestID     *string     `json:"request_id"`
+		CatalogueCode *string     `json:"catalogue_code"`
+	}
+	now := time.Unix(1795521600, 0)
+	for i, c := range readVectors[bodyCase](t, file) {
+		t.Run(caseName(i, c.Note), func(t *testing.T) {
+			body := vectorBytes(t, c.Body, c.BodyHex, c.BodyPieces)
+			b := ParseErrorBody(body)
+			wantText(t, "error_code", b.ErrorCode, b.HasErrorCode, c.ErrorCode)
+			wantText(t, "error_msg", b.ErrorMsg, b.HasErrorMsg, c.ErrorMsg)
+			wantText(t, "error_ext_msg", b.ErrorExtMsg, b.HasErrorExtMsg, c.ErrorExtMsg)
+			wantText(t, "body_request_id", b.RequestID, b.HasRequestID, c.BodyRequestID)
+			wantCatalogue(t, b.Catalogue, c.CatalogueCode)
+
+			// The same body in a response: the same texts (all are shorter than
+			// the error's limit), and the request id resolved with the headers.
+			canonical, asGiven := vectorHeaders(c.Headers)
+			for _, h := range []http.Header{canonical, asGiven} {
+				if h == nil {
+					continue
+				}
+				e, err := HTTPErrorFromResponse(400, h, body, now, false)
+				if err != nil {
+					t.Fatal(err)
+				}
+				wantText(t, "request_id", e.RequestID, e.RequestID != "", c.RequestID)
+				wantText(t, "the response's error_code", e.ErrorCode, e.HasErrorCode, c.ErrorCode)
+				wantText(t, "the response's error_msg", e.ErrorMsg, e.HasErrorMsg, c.ErrorMsg)
+				wantText(t, "the response's error_ext_msg", e.ErrorExtMsg, e.HasErrorExtMsg, c.ErrorExtMsg)
+				if e.Catalogue != b.Catalogue {
+					t.Errorf("the response's catalogue entry %v, the body's %v", e.Catalogue, b.Catalogue)
+				}
+			}
+		})
+	}
+}
+
+func runResponseVectors(t *testing.T, file string) {
+	type responseCase struct {
+		Note          string      `json:"note"`
+		Code          int64       `json:"code"`
+		Headers       [][2]string `json:"headers"`
+		Body          *string     `json:"body"`
+		BodyHex       *string     `json:"body_hex"`
+		BodyPieces    []piece     `json:"body_pieces"`
+		Now           int64       `json:"now"`
+		Idempotent    bool        `json:"idempotent"`
+		Status        int         `json:"status"`
+		Kind          string      `json:"kind"`
+		RetryAfter    *uint64     `json:"retry_after"`
+		RequestID     *string     `json:"request_id"`
+		Action        string      `json:"action"`
+		Seconds       *uint64     `json:"seconds"`
+		ErrorCode     *string     `json:"error_code"`
+		ErrorMsg      *string     `json:"error_msg"`
+		ErrorExtMsg   *string     `json:"error_ext_msg"`
+		CatalogueCode *string     `json:"catalogue_code"`
+		Message       string      `json:"message"`
+		Error         string      `json:"error"`
+	}
+	for i, c := range readVectors[responseCase](t, file) {
+		t.Run(caseName(i, c.Note), func(t *testing.T) {
+			body := vectorBytes(t, c.Body, c.BodyHex, c.BodyPieces)
+			header, _ := vectorHeaders(c.Headers)
+			now := time.Unix(c.Now, 0)
+			e, err := HTTPErrorFromResponse(int(c.Code), header, body, now, c.Idempotent)
+
+			// The same through CheckResponse, for a method as idempotent as the
+			// case's request; it reads only error statuses.
+			method := http.MethodPost
+			if c.Idempotent {
+				method = http.MethodPut
+			}
+			resp := &http.Response{StatusCode: int(c.Code), Header: header, Request: &http.Request{Method: method},
+				Body: io.NopCloser(bytes.NewReader(body)), ContentLength: -1}
+			checked := CheckResponseAt(resp, now)
+
+			if c.Error != "" {
+				wantKind(t, c.Error, err)
+				wantKind(t, c.Error, checked)
+				if e != nil || err.Error() != c.Message {
+					t.Errorf("got %v, %q; want %q", e, err, c.Message)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if e.Error() != c.Message {
+				t.Errorf("got  %q\nwant %q (%s)", e, c.Message, c.Note)
+			}
+			if int(e.Status.Code()) != c.Status || e.Kind.String() != c.Kind || e.Code != Code(c.Code) {
+				t.Errorf("status %v, kind %v; want %d, %s", e.Status, e.Kind, c.Status, c.Kind)
+			}
+			if e.HasRetryAfter != (c.RetryAfter != nil) || (c.RetryAfter != nil && e.RetryAfter != secondsToDuration(*c.RetryAfter)) {
+				t.Errorf("Retry-After %v (%v), want %v", e.RetryAfter, e.HasRetryAfter, c.RetryAfter)
+			}
+			want := Decision{}
+			for a := range actionNames {
+				if actionNames[a] == c.Action {
+					want.Action = Action(a)
+				}
+			}
+			if c.Seconds != nil {
+				want.Delay = secondsToDuration(*c.Seconds)
+			}
+			if want.Action == 0 || e.Decision != want {
+				t.Errorf("decision %v, want %s %v", e.Decision, c.Action, c.Seconds)
+			}
+			wantText(t, "request_id", e.RequestID, e.RequestID != "", c.RequestID)
+			wantText(t, "error_code", e.ErrorCode, e.HasErrorCode, c.ErrorCode)
+			wantText(t, "error_msg", e.ErrorMsg, e.HasErrorMsg, c.ErrorMsg)
+			wantText(t, "error_ext_msg", e.ErrorExtMsg, e.HasErrorExtMsg, c.ErrorExtMsg)
+			wantCatalogue(t, e.Catalogue, c.CatalogueCode)
+
+			var ce *HTTPError
+			switch {
+			case !e.Status.IsError():
+				if checked != nil {
+					t.Errorf("CheckResponse of %d: %v", c.Code, checked)
+				}
+			case !errors.As(checked, &ce):
+				t.Errorf("CheckResponse: %v", checked)
+			case ce.Error() != e.Error() || ce.Decision != e.Decision || ce.RequestID != e.RequestID ||
+				ce.ErrorCode != e.ErrorCode || ce.Catalogue != e.Catalogue:
+				t.Errorf("CheckResponse: %+v\nHTTPErrorFromResponse: %+v", ce, e)
+			}
+			// The caller still reads the whole body.
+			if got, err := io.ReadAll(resp.Body); err != nil || !bytes.Equal(got, body) {
+				t.Errorf("the body read after CheckResponse: %d bytes, %v; want %d", len(got), err, len(body))
+			}
+			if c.CatalogueCode != nil && !errors.Is(e, ErrorCode(*c.CatalogueCode)) {
+				t.Errorf("does not match ErrorCode(%q)", *c.CatalogueCode)
 			}
 		})
 	}

@@ -1,8 +1,9 @@
 // Command outside uses package dcsstatus from a module of its own, through a
 // replace directive, as a program outside the repository's Go module does. It
 // prints the entry for 429, then asks a local server (127.0.0.1) for a 429
-// response with Retry-After and shows what CheckResponse makes of it. It exits
-// with status 1 if the error is not what it should be.
+// response with Retry-After and for a 400 with a DCS error body, and shows what
+// CheckResponse makes of them. It exits with status 1 if an error is not what it
+// should be.
 //
 //	cargo build --release -p dcs-status-ffi   # in the repository's root
 //	go run .
@@ -11,6 +12,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"os"
@@ -40,6 +42,11 @@ func run() error {
 		return err
 	}
 	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/restarting" {
+			w.WriteHeader(http.StatusBadRequest)
+			io.WriteString(w, restarting)
+			return
+		}
 		w.Header().Set("Retry-After", "120")
 		w.Header().Set("X-Request-Id", "outside-1")
 		w.WriteHeader(http.StatusTooManyRequests)
@@ -65,5 +72,21 @@ func run() error {
 	if e.RetryAfter != 120*time.Second || e.Decision.Action != dcsstatus.ActionRetryAfter {
 		return fmt.Errorf("parsed delay %v, decision %v; want 2m0s, retry_after", e.RetryAfter, e.Decision)
 	}
+
+	// An error body: its code, the catalogue's advice, and the body left to read.
+	resp, err = client.Post("http://"+ln.Addr().String()+"/restarting", "application/json", nil)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	err = dcsstatus.CheckResponse(resp)
+	body, readErr := io.ReadAll(resp.Body)
+	if !errors.Is(err, dcsstatus.ErrorCode("DCS.4111")) || !errors.As(err, &e) || readErr != nil || string(body) != restarting {
+		return fmt.Errorf("CheckResponse gave %v (body %q, %v), not DCS.4111", err, body, readErr)
+	}
+	fmt.Printf("errors.Is(err, ErrorCode(\"DCS.4111\")): true; advice: %v; decision: %v\n", e.Catalogue.Advice(), e.Decision)
 	return nil
 }
+
+// restarting is the body DCS sends while an instance restarts.
+const restarting = `{"error_msg":"the instance is restarting.","error_code":"DCS.4111","error_ext_msg":null}`
