@@ -7,7 +7,9 @@ tools/generate_stubs.py and checked fresh by the tests, as the type stubs are). 
 extras (phrase, DCS name, description, class, advice) are read from the core on first
 use, when the generated block is also checked against the core's table; the ``str``
 enums of the values the core names (``StatusClass``, ``RetryAdvice``, ``LookupKind``,
-``RetryAction``) are built on first use (``__getattr__``). Enums are built with the
+``RetryAction``, ``ErrorAdvice``, ``Jitter``, ``RetryCategory``, ``RetryReason``,
+``StepAction``) are built on first use (``__getattr__``), each with the core's
+sentences. Enums are built with the
 constructor ``http.HTTPStatus`` is built with.
 """
 
@@ -180,6 +182,105 @@ class _RetryAction:
     ``DO_NOT_RETRY``, ``RETRY_AFTER`` (after the server's delay) or
     ``RETRY_WITH_BACKOFF`` (after a delay of the caller's own policy).
     """
+
+
+def _attach_explanation(member, row):
+    member._explanation_ = row[1]
+
+
+@_str_enum("ErrorAdvice", "ERROR_ADVICES", _attach_explanation)
+class _ErrorAdvice:
+    """What the catalogue's Solution advises about an error code
+    (``CatalogueEntry.advice``), read by the core's rules.
+
+    ``RETRY_LATER`` (the condition is temporary: the instance is restarting, backing
+    up, running a job), ``CONTACT_SUPPORT``, ``FIX_REQUEST``, ``NOT_ALLOWED`` or
+    ``UNSPECIFIED``.
+
+    >>> from dcs_status import ErrorAdvice
+    >>> ErrorAdvice.RETRY_LATER.explanation
+    'try again later: the condition is temporary'
+    """
+
+    @property
+    def explanation(self):
+        """The value as a sentence for people (the core's)."""
+        return self._explanation_
+
+
+@_str_enum("Jitter", "JITTERS", _attach_explanation)
+class _Jitter:
+    """How a backoff delay is drawn below its ceiling (``RetryPolicy.jitter``):
+    ``FULL``, ``EQUAL``, ``NONE`` or ``DECORRELATED``.
+
+    >>> from dcs_status import Jitter
+    >>> Jitter.FULL.explanation
+    'full jitter: a uniform draw between zero and the ceiling'
+    """
+
+    @property
+    def explanation(self):
+        """The value as a sentence for people (the core's)."""
+        return self._explanation_
+
+
+@_str_enum("RetryCategory", "RETRY_CATEGORIES", _attach_explanation)
+class _RetryCategory:
+    """The kind of failure a retry answers, which picks its base delay and budget cost:
+    ``TRANSIENT``, ``THROTTLE`` or ``BUSY``.
+
+    >>> from dcs_status import RetryCategory
+    >>> RetryCategory.BUSY.explanation.startswith("the instance is busy")
+    True
+    """
+
+    @property
+    def explanation(self):
+        """The value as a sentence for people (the core's)."""
+        return self._explanation_
+
+
+def _attach_reason(member, row):
+    _, member._explanation_, member._is_retry_ = row
+
+
+@_str_enum("RetryReason", "RETRY_REASONS", _attach_reason)
+class _RetryReason:
+    """Why a ``RetryStep`` retries or stops: the rule that matched, or what stopped its
+    retry (the rules are the core's, in the order of the members).
+
+    >>> from dcs_status import RetryReason
+    >>> RetryReason.BUSY.is_retry, RetryReason.DEADLINE.is_retry
+    (True, False)
+    >>> RetryReason.NOT_IDEMPOTENT.explanation.startswith("a server error on a request")
+    True
+    """
+
+    @property
+    def explanation(self):
+        """The value as a sentence for people (the core's)."""
+        return self._explanation_
+
+    @property
+    def is_retry(self):
+        """Whether a step with this reason retries."""
+        return self._is_retry_
+
+
+@_str_enum("StepAction", "STEP_ACTIONS", _attach_explanation)
+class _StepAction:
+    """Whether to send the request again (``RetryStep.action``): ``RETRY`` or
+    ``DO_NOT_RETRY``.
+
+    >>> from dcs_status import StepAction
+    >>> StepAction.RETRY.explanation
+    'wait for the delay, then send the request again'
+    """
+
+    @property
+    def explanation(self):
+        """The value as a sentence for people (the core's)."""
+        return self._explanation_
 
 
 class _StatusCodeType(EnumMeta):
