@@ -550,7 +550,10 @@ def test_import_builds_only_status_code_and_loads_the_core_on_first_use():
     assert at_import == "['dcs_status', 'dcs_status._enums'] [] False"
     # A lookup loads the core and the one str enum its answer is made of, but neither
     # errors nor HTTP errors.
-    assert after_lookup == "['dcs_status', 'dcs_status._enums', 'dcs_status._native'] ['LookupKind'] False"
+    assert after_lookup == (
+        "['dcs_status', 'dcs_status._enums', 'dcs_status._native', 'dcs_status._str_enums'] "
+        "['LookupKind'] False"
+    )
 
 
 def test_status_code_is_checked_against_the_cores_table_on_first_use():

@@ -375,7 +375,8 @@ def test_retry_budget_sequences(case):
 @pytest.mark.parametrize("case", RETRY["validation"]["policies"], ids=lambda case: str(case["error"]))
 def test_retry_policy_validation(case):
     if case["error"] is None:
-        assert RetryPolicy(**case["policy"]).validate() is None
+        assert RetryPolicy(**case["policy"]) == RetryPolicy().replace(**case["policy"])
+        assert _expected_refusal(case["policy"]) is None
         return
     with pytest.raises(RetryInputError) as info:
         RetryPolicy(**case["policy"])

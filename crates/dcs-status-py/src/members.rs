@@ -14,27 +14,26 @@ use dcs_status::{
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
+use pyo3::types::PyString;
 
 /// The members of one enum, in the order of the core's `ALL` (the table's order for
 /// `StatusCode`).
 type List = PyOnceLock<Vec<Py<PyAny>>>;
 
 /// The member at `index` of the enum `name` of `dcs_status._enums`, whose members are
-/// `values` (called once, to fill `list`).
-fn at<'py, T, I>(
+/// the enum called with each of `values` (called once, to fill `list`).
+///
+/// Not generic, so that every enum shares one copy of this code.
+fn at<'py>(
     py: Python<'py>,
     list: &List,
     name: &str,
-    values: impl FnOnce() -> I,
+    values: &dyn Fn(Python<'py>) -> PyResult<Vec<Bound<'py, PyAny>>>,
     index: Option<usize>,
-) -> PyResult<Bound<'py, PyAny>>
-where
-    T: IntoPyObject<'py>,
-    I: IntoIterator<Item = T>,
-{
+) -> PyResult<Bound<'py, PyAny>> {
     let members = list.get_or_try_init(py, || {
         let class = py.import("dcs_status._enums")?.getattr(name)?;
-        values()
+        values(py)?
             .into_iter()
             .map(|value| class.call1((value,)).map(Bound::unbind))
             .collect::<PyResult<Vec<_>>>()
@@ -44,6 +43,14 @@ where
         .and_then(|i| members.get(i))
         .map(|member| member.bind(py).clone())
         .ok_or_else(|| PyRuntimeError::new_err(dcs_status::ErrorKind::Internal.message()))
+}
+
+/// The core's names as Python strings.
+fn names<'py>(py: Python<'py>, names: &[&str]) -> PyResult<Vec<Bound<'py, PyAny>>> {
+    Ok(names
+        .iter()
+        .map(|n| PyString::new(py, n).into_any())
+        .collect())
 }
 
 /// Where `value` is in `all`.
@@ -57,8 +64,8 @@ macro_rules! str_members {
         $(#[$doc])*
         pub(crate) fn $fn(py: Python<'_>, value: $ty) -> PyResult<Bound<'_, PyAny>> {
             static LIST: List = PyOnceLock::new();
-            let names = || <$ty>::ALL.map(<$ty>::as_str);
-            at(py, &LIST, $enum, names, position(&<$ty>::ALL, value))
+            let values = |py| names(py, &<$ty>::ALL.map(<$ty>::as_str));
+            at(py, &LIST, $enum, &values, position(&<$ty>::ALL, value))
         }
     )*};
 }
@@ -87,6 +94,11 @@ str_members! {
 /// The `StatusCode` member of an entry.
 pub(crate) fn status<'py>(py: Python<'py>, status: &Status) -> PyResult<Bound<'py, PyAny>> {
     static LIST: List = PyOnceLock::new();
-    let codes = || Status::all().iter().map(Status::code);
-    at(py, &LIST, "StatusCode", codes, Some(status.index()))
+    let codes = |py: Python<'py>| -> PyResult<Vec<Bound<'py, PyAny>>> {
+        Status::all()
+            .iter()
+            .map(|s| Ok(s.code().into_pyobject(py)?.into_any()))
+            .collect()
+    };
+    at(py, &LIST, "StatusCode", &codes, Some(status.index()))
 }

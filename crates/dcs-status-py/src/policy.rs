@@ -345,14 +345,6 @@ impl PyRetryPolicy {
         Ok(PyRetryStep(self.0.step(&input, budget.map(|b| &b.get().0))))
     }
 
-    /// Whether the settings make sense (always, for a policy made from Python): raises
-    /// ``RetryInputError`` for the first problem, as the constructor does.
-    fn validate(&self, py: Python<'_>) -> PyResult<()> {
-        self.0
-            .validate()
-            .map_err(|err| errors::retry_input(&py.None().into_bound(py), err))
-    }
-
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let mut out = String::from("RetryPolicy(");
         for (i, (name, value)) in self.fields(py)?.iter().enumerate() {
