@@ -4,7 +4,7 @@ use dcs_status::CatalogueEntry;
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyTuple, PyType};
+use pyo3::types::{PyDict, PyString, PyTuple, PyType};
 
 use crate::convert;
 use crate::errors;
@@ -81,11 +81,39 @@ pub(crate) fn optional_entry<'py>(
     found.map(|found| entry(py, found)).transpose()
 }
 
+/// Successful look-ups by the exact `str` given, at most [`CACHE_MAX`] codes of at
+/// most [`CACHE_KEY_MAX`] characters: a cache of bounded size whatever codes callers
+/// send, which spares a `str` its UTF-8 copy (the abi3 API of Python 3.9 has no view
+/// of a `str`'s UTF-8).
+fn cache(py: Python<'_>) -> &Bound<'_, PyDict> {
+    static CACHE: PyOnceLock<Py<PyDict>> = PyOnceLock::new();
+    CACHE.get_or_init(py, || PyDict::new(py).unbind()).bind(py)
+}
+
+/// The most codes [`cache`] keeps.
+const CACHE_MAX: usize = 1024;
+/// The longest code [`cache`] keeps, in characters.
+const CACHE_KEY_MAX: usize = 32;
+
 /// The entry of `code` (`str` or `bytes`), or `UnknownErrorCodeError`.
 fn lookup_entry<'py>(code: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let py = code.py();
+    let exact_str = code.is_exact_instance_of::<PyString>();
+    if exact_str {
+        if let Some(found) = cache(py).get_item(code)? {
+            return Ok(found);
+        }
+    }
     let bytes = convert::text(code)?;
     match CatalogueEntry::lookup(bytes.as_bytes()) {
-        Ok(found) => entry(code.py(), found),
+        Ok(found) => {
+            let found = entry(py, found)?;
+            let cache = cache(py);
+            if exact_str && cache.len() < CACHE_MAX && code.len()? <= CACHE_KEY_MAX {
+                cache.set_item(code, &found)?;
+            }
+            Ok(found)
+        }
         Err(err) => Err(errors::unknown_error_code(code, &err)),
     }
 }

@@ -263,7 +263,28 @@ pub(crate) fn response_header<'py>(
 pub(crate) fn response_idempotent(response: &Bound<'_, PyAny>) -> PyResult<Option<bool>> {
     let py = response.py();
     let method = adapters(py)?.call_method1(intern!(py, "method_of"), (response,))?;
-    Ok(optional_text(Some(&method))?.map(|m| dcs_status::method_is_idempotent(m.as_bytes())))
+    idempotent_method(&method)
+}
+
+/// Whether a request method (`str` or `bytes`; `None`: unknown) is idempotent, by the
+/// core's `method_is_idempotent`.
+pub(crate) fn idempotent_method(method: &Bound<'_, PyAny>) -> PyResult<Option<bool>> {
+    Ok(optional_text(Some(method))?.map(|m| dcs_status::method_is_idempotent(m.as_bytes())))
+}
+
+/// What a retry step reads of a response, in one call (`_adapters._parts`): its
+/// status, and its Retry-After value and request method if asked for (else `None`),
+/// and the body its client holds (`None` if none).
+pub(crate) fn response_parts<'py>(
+    response: &Bound<'py, PyAny>,
+    retry_after: bool,
+    method: bool,
+) -> PyResult<[Bound<'py, PyAny>; 4]> {
+    let py = response.py();
+    let parts =
+        adapters(py)?.call_method1(intern!(py, "_parts"), (response, retry_after, method))?;
+    let (status, retry_after, method, body) = parts.extract()?;
+    Ok([status, retry_after, method, body])
 }
 
 /// The body of a response as far as it can be had without consuming a stream its

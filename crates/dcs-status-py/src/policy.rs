@@ -4,8 +4,8 @@
 use core::fmt;
 
 use dcs_status::{
-    CatalogueEntry, HttpError, Jitter, RetryBudget, RetryCategory, RetryInputError, RetryPolicy,
-    RetryStep, StepInput,
+    CatalogueEntry, Jitter, RetryBudget, RetryCategory, RetryInputError, RetryPolicy, RetryStep,
+    StepInput,
 };
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -286,39 +286,40 @@ impl PyRetryPolicy {
     ) -> PyResult<PyRetryStep> {
         let py = status.py();
         let attempt_number = convert::unsigned(Some(attempt), "attempt", 0u32)?;
-        let response = (!status.is_instance_of::<PyInt>()).then_some(status);
-        let code = match response {
-            None => convert::saturating_i64(status)?,
-            Some(response) => {
-                if response.is_instance_of::<PyFloat>() {
-                    return Err(PyTypeError::new_err(
-                        "a status code must be an integer, not float",
-                    ));
-                }
-                let code = convert::adapters(py)?
-                    .call_method1(pyo3::intern!(py, "status_of"), (response,))?;
-                convert::saturating_i64(&code)?
-            }
-        };
         let mut retry_after = convert::optional_text(retry_after)?;
         let mut error_code = convert::optional_text(error_code)?.map(|b| b.as_bytes().to_vec());
         let mut idempotent = convert::optional_flag(idempotent)?;
-        if let Some(response) = response {
+        let code = if status.is_instance_of::<PyInt>() {
+            convert::saturating_i64(status)?
+        } else if status.is_instance_of::<PyFloat>() {
+            return Err(PyTypeError::new_err(
+                "a status code must be an integer, not float",
+            ));
+        } else {
+            // A response: what it says fills in what the caller left out.
+            let response = status;
+            let [code, header, method, held] =
+                convert::response_parts(response, retry_after.is_none(), idempotent.is_none())?;
+            let code = convert::saturating_i64(&code)?;
             if retry_after.is_none() {
-                let header = convert::response_header(response, HttpError::RETRY_AFTER_HEADER)?;
-                retry_after = convert::optional_text(header.as_ref())?;
+                retry_after = convert::optional_text(Some(&header))?;
             }
             if idempotent.is_none() {
-                idempotent = convert::response_idempotent(response)?;
+                idempotent = convert::idempotent_method(&method)?;
             }
             let is_error = dcs_status::lookup(code).is_ok_and(|found| found.is_error());
             if error_code.is_none() && is_error {
-                if let Some(body) = convert::response_body(response)? {
+                let body = match convert::optional_text(Some(&held))? {
+                    Some(body) => Some(body),
+                    None => convert::response_body(response)?,
+                };
+                if let Some(body) = body {
                     let parsed = dcs_status::parse_error_body(body.as_bytes());
                     error_code = parsed.error_code().map(|c| c.decode().as_bytes().to_vec());
                 }
             }
-        }
+            code
+        };
         let input = StepInput {
             attempt: attempt_number,
             status: code,

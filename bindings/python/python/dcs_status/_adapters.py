@@ -133,6 +133,9 @@ def header_value(headers, name):
 def _header_value(headers, name):
     if headers is None:
         return None
+    if _is_case_insensitive(headers):
+        # ``in`` first: a missing key costs some clients' ``get`` an exception.
+        return headers.get(name) if name in headers else None
     get = getattr(headers, "get", None)
     if get is not None:
         value = get(name)
@@ -194,15 +197,42 @@ def header_items(headers):
 
 
 _CLIENTS = frozenset({"requests", "httpx", "urllib3", "http", "urllib", "aiohttp"})
+#: The modules whose header mappings' ``get`` ignores case (aiohttp's are multidict's,
+#: ``http.client``'s an ``email.message.Message``).
+_CASE_INSENSITIVE = _CLIENTS | {"multidict", "email"}
+
+
+#: Type -> the first of its classes' top-level modules that is in ``_CASE_INSENSITIVE``
+#: (or ``None``), for at most ``_ROOTS_MAX`` types.
+_ROOTS = {}
+_ROOTS_MAX = 256
+
+
+def _root_of(obj):
+    """The top-level module of the first class of ``obj``'s type that comes from a
+    client or a case-insensitive headers type, or ``None``."""
+    cls = type(obj)
+    root = _ROOTS.get(cls, _ROOTS)
+    if root is _ROOTS:
+        root = next(
+            (r for r in (c.__module__.partition(".")[0] for c in cls.__mro__) if r in _CASE_INSENSITIVE),
+            None,
+        )
+        if len(_ROOTS) < _ROOTS_MAX:
+            _ROOTS[cls] = root
+    return root
 
 
 def _client_of(response):
     """The top-level module of the HTTP client whose response this is, or ``None``."""
-    for cls in type(response).__mro__:
-        root = cls.__module__.partition(".")[0]
-        if root in _CLIENTS:
-            return root
-    return None
+    root = _root_of(response)
+    return root if root in _CLIENTS else None
+
+
+def _is_case_insensitive(headers):
+    """Whether ``headers`` is a client's mapping (or a ``Message``), whose ``get`` and
+    ``in`` ignore case."""
+    return _root_of(headers) is not None
 
 
 def _small(response):
@@ -270,21 +300,30 @@ def body_of(response):
     if isinstance(response, int):
         return None
     client = _client_of(response)
+    body = _held_body(response, client)
+    if body is not None or client not in ("requests", "httpx") or not _small(response):
+        return body
+    # A stream not read yet, of a small declared length: the client's caching read.
+    if client == "requests":
+        return response.content
+    if client == "httpx":
+        try:
+            return response.read()
+        except RuntimeError:  # an async stream, or one the caller consumed
+            return None
+    return None
+
+
+def _held_body(response, client):
+    """The body the client has already read (``bytes``), or what ``http.client`` has
+    buffered of it; never reads."""
     if client == "requests":
         content = getattr(response, "_content", False)
-        if content is False:  # stream=True, not read yet
-            return response.content if _small(response) else None
-        return content
+        return None if content is False else content  # False: stream=True, not read
     if client == "httpx":
         try:
             return response.content
         except RuntimeError:  # httpx.ResponseNotRead: a stream
-            pass
-        if not _small(response):
-            return None
-        try:
-            return response.read()
-        except RuntimeError:  # an async stream, or one the caller consumed
             return None
     if client == "urllib3":
         return getattr(response, "_body", None)
@@ -293,6 +332,20 @@ def body_of(response):
     if client == "aiohttp":
         return getattr(response, "_body", None)
     return None
+
+
+def _parts(response, retry_after, method):
+    """What a retry step reads of a response, in one call from the native module:
+    ``(status, Retry-After value, request method, body)``, the header and the method
+    only if asked for (else ``None``), the body only if the client holds it
+    (``_held_body``)."""
+    headers = headers_of(response)
+    return (
+        status_of(response),
+        header_value(headers, _native.RETRY_AFTER_HEADER) if retry_after else None,
+        method_of(response) if method else None,
+        _held_body(response, _client_of(response)),
+    )
 
 
 async def abody_of(response):
