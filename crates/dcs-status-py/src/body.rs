@@ -110,12 +110,11 @@ impl PyErrorBody {
 /// Reads an error response's body, by the core's rules, never raising for its content.
 ///
 /// ``body`` is ``bytes`` (any content: not JSON, not UTF-8, empty, huge, deeply
-/// nested) or ``str`` (read as its UTF-8). The code and message come from the first of
-/// these pairs of keys that has one as a JSON string: ``error_code``/``error_msg``,
-/// ``errorCode``/``errorMsg``, ``code``/``message``, then the same one level down (the
-/// Rust documentation of ``dcs_status::parse_error_body`` gives the rules). A body
-/// that is not a JSON object gives an ``ErrorBody`` of ``None``\ s. Work is linear in
-/// the body; the fields are copied out as ``str``.
+/// nested) or ``str`` (read as its UTF-8). The fields are read by the core's rules: the
+/// Rust documentation of ``dcs_status::parse_error_body`` lists the keys it reads, and
+/// in which order (DCS's, the API gateway's, then others', one level down too). A body
+/// that is not a JSON object gives an ``ErrorBody`` whose fields are all ``None``. Work
+/// is linear in the body; the fields are copied out as ``str``.
 ///
 /// Raises ``TypeError`` for a type other than ``bytes`` or ``str`` (``bytearray`` and
 /// ``memoryview`` included: ``bytes(view)`` first).
