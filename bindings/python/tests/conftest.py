@@ -27,9 +27,17 @@ def load_vectors(name):
         return json.load(file)["cases"]
 
 
+def error_body(error_code):
+    """A DCS error body, as the API reference documents it, for ``error_code``."""
+    body = {"error_msg": f"message of {error_code}", "error_code": error_code, "error_ext_msg": None}
+    return json.dumps(body).encode()
+
+
 class _Handler(BaseHTTPRequestHandler):
-    """``GET /<code>?retry_after=<value>&request_id=<id>`` (or ``POST``): that status,
-    those Retry-After and X-Request-Id headers, a short body."""
+    """``GET /<code>?retry_after=<value>&request_id=<id>&error_code=<code>&chunked=1``
+    (or ``POST``): that status, those Retry-After and X-Request-Id headers, and a short
+    body: a DCS error body (JSON) with that error code, or plain text; with a
+    Content-Length, or chunked (no length declared) with ``chunked=1``."""
 
     protocol_version = "HTTP/1.1"
 
@@ -37,13 +45,19 @@ class _Handler(BaseHTTPRequestHandler):
         url = urlsplit(self.path)
         code = int(url.path.strip("/") or "200")
         query = parse_qs(url.query)
-        body = f"status {code}\n".encode()
+        codes = query.get("error_code", [])
+        body = error_body(codes[0]) if codes else f"status {code}\n".encode()
         self.send_response(code)
         for value in query.get("retry_after", []):
             self.send_header("Retry-After", value)
         for value in query.get("request_id", []):
             self.send_header("X-Request-Id", value)
-        self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Type", "application/json" if codes else "text/plain")
+        if query.get("chunked"):
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            self.wfile.write(b"%x\r\n%s\r\n0\r\n\r\n" % (len(body), body))
+            return
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)

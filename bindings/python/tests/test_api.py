@@ -7,6 +7,7 @@ any input does to the host, by test_bad_input.py.
 
 import builtins
 import copy
+import datetime
 import doctest
 import http
 import json
@@ -21,26 +22,40 @@ import dcs_status._adapters
 import dcs_status._native
 import pytest
 from dcs_status import (
+    CatalogueEntry,
     ClientError,
     DcsHTTPError,
     Decision,
+    ErrorAdvice,
+    ErrorBody,
     ErrorKind,
     InvalidUtf8Error,
+    Jitter,
     Lookup,
     LookupKind,
     NotAStatusCodeError,
     RetryAction,
     RetryAdvice,
     RetryAfterError,
+    RetryBudget,
+    RetryCategory,
+    RetryInputError,
+    RetryInputErrorKind,
+    RetryPolicy,
+    RetryReason,
+    RetryStep,
     ServerError,
     StatusClass,
     StatusCode,
+    StepAction,
+    UnknownErrorCodeError,
     UnknownNameError,
     _native,
     decide,
     error_class,
     from_name,
     lookup,
+    parse_error_body,
     parse_retry_after,
     raise_for_status,
     retry_after_of,
@@ -112,8 +127,25 @@ def test_status_code_rejects_values_outside_the_table_like_any_enum():
         StatusCode["I_AM_A_TEAPOT"]
 
 
+#: Every enum of the package.
+ENUMS = (
+    StatusCode,
+    StatusClass,
+    RetryAdvice,
+    LookupKind,
+    RetryAction,
+    ErrorKind,
+    ErrorAdvice,
+    Jitter,
+    RetryCategory,
+    RetryReason,
+    StepAction,
+    RetryInputErrorKind,
+)
+
+
 def test_enum_members_survive_pickle_and_copy():
-    for enum in (StatusCode, StatusClass, RetryAdvice, LookupKind, RetryAction, ErrorKind):
+    for enum in ENUMS:
         for member in enum:
             assert pickle.loads(pickle.dumps(member)) is member
             assert copy.deepcopy(member) is member
@@ -128,6 +160,12 @@ def test_enum_members_survive_pickle_and_copy():
         (LookupKind, _native.LOOKUP_KINDS),
         (RetryAction, _native.ACTIONS),
         (ErrorKind, _native.ERROR_KINDS),
+        (ErrorAdvice, _native.ERROR_ADVICES),
+        (Jitter, _native.JITTERS),
+        (RetryCategory, _native.RETRY_CATEGORIES),
+        (RetryReason, _native.RETRY_REASONS),
+        (StepAction, _native.STEP_ACTIONS),
+        (RetryInputErrorKind, _native.RETRY_INPUT_ERRORS),
     ],
 )
 def test_str_enums_are_the_cores_names(enum, rows):
@@ -142,6 +180,15 @@ def test_str_enum_extras_are_the_cores():
     assert [(c.base_code, c.is_error) for c in StatusClass] == [row[1:] for row in _native.CLASSES]
     assert [a.explanation for a in RetryAdvice] == [row[1] for row in _native.RETRY_ADVICES]
     assert [(k.message, k.is_retry_after) for k in ErrorKind] == [row[1:] for row in _native.ERROR_KINDS]
+    for enum, rows in [
+        (ErrorAdvice, _native.ERROR_ADVICES),
+        (Jitter, _native.JITTERS),
+        (RetryCategory, _native.RETRY_CATEGORIES),
+        (StepAction, _native.STEP_ACTIONS),
+    ]:
+        assert [m.explanation for m in enum] == [row[1] for row in rows]
+    assert [(r.explanation, r.is_retry) for r in RetryReason] == [row[1:] for row in _native.RETRY_REASONS]
+    assert [k.message for k in RetryInputErrorKind] == [row[1] for row in _native.RETRY_INPUT_ERRORS]
 
 
 def test_lookup_is_a_frozen_value_with_the_cores_text():
@@ -244,7 +291,7 @@ def test_http_error_carries_the_fields_of_gos_error():
     assert (err.retry_after, err.retry_after_header, err.request_id) == (120, "120", "req-1")
     assert err.decision == Decision(RetryAction.RETRY_AFTER, 120)
     assert err.response is None
-    assert str(err) == _native.http_error(429, "120", "req-1", 0)[0]
+    assert str(err) == _native.http_error(429, retry_after="120", request_id="req-1", now=0)[0]
     again = pickle.loads(pickle.dumps(err))
     assert type(again) is type(err) and again.args == err.args
     fields = (again.code, again.retry_after, again.request_id, again.decision)
@@ -263,6 +310,186 @@ def test_http_errors_of_codes_the_table_lacks():
     assert raise_for_status(StatusCode.OK) is StatusCode.OK
     with pytest.raises(NotAStatusCodeError):
         raise_for_status(42)
+
+
+def test_catalogue_entries_are_made_once_and_are_frozen_values():
+    entry = CatalogueEntry.lookup("DCS.4111")
+    assert entry is CatalogueEntry("dcs.4111") is CatalogueEntry.lookup(b" DCS. 4111 ")
+    assert CatalogueEntry.all()[entry.index] is entry and CatalogueEntry.all() is CatalogueEntry.all()
+    assert (entry.status, entry.advice) == (StatusCode.BAD_REQUEST, ErrorAdvice.RETRY_LATER)
+    assert str(entry) == "DCS.4111: the instance is restarting."
+    assert entry.explain().encode() == _native.cli(["DCS.4111"])[0]
+    assert repr(entry) == "CatalogueEntry('DCS.4111')" and eval(repr(entry)) is entry
+    assert pickle.loads(pickle.dumps(entry)) is entry and copy.deepcopy(entry) is entry
+    assert {entry: 1}[CatalogueEntry.lookup("DCS.4111")] == 1 and entry != CatalogueEntry("DCS.4855")
+    assert [e.code for e in CatalogueEntry.all()][:2] == [CatalogueEntry.all()[i].code for i in (0, 1)]
+    with pytest.raises(AttributeError):
+        entry.code = "x"  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        type("Sub", (CatalogueEntry,), {})
+    with pytest.raises(UnknownErrorCodeError) as info:
+        CatalogueEntry.lookup("DCS.9999")
+    err = info.value
+    assert isinstance(err, KeyError) and err.kind is ErrorKind.UNKNOWN_ERROR_CODE and err.code == "DCS.9999"
+    assert str(err) == _native.error_message("unknown_error_code", "DCS.9999")
+    again = pickle.loads(pickle.dumps(err))
+    assert (type(again), again.kind, str(again)) == (type(err), err.kind, str(err))
+
+
+def test_error_bodies_are_frozen_values():
+    text = '{"error_code":"DCS.4111","error_msg":"m","request_id":"r"}'
+    body = parse_error_body(text)
+    assert isinstance(body, ErrorBody) and body == parse_error_body(text.encode())
+    assert body != parse_error_body("{}") and body != text
+    fields = (body.error_code, body.error_msg, body.error_ext_msg, body.request_id)
+    assert fields == ("DCS.4111", "m", None, "r")
+    assert body.catalogue is CatalogueEntry.lookup("DCS.4111")
+    assert parse_error_body('{"error_code":"APIGW.0308"}').catalogue is None
+    assert repr(body) == "ErrorBody(error_code='DCS.4111', error_msg='m', error_ext_msg=None, request_id='r')"
+    with pytest.raises(AttributeError):
+        body.error_code = "x"  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        ErrorBody()  # type: ignore[call-arg]
+
+
+def test_http_errors_read_headers_and_bodies_as_one_error():
+    body = b'{"error_code":"DCS.4062","error_msg":"Invalid instance_id parameter in the request."}'
+    headers = [("Retry-After", "5"), ("x-openstack-request-id", "os-1"), ("RETRY-AFTER", "99")]
+    err = DcsHTTPError(400, headers=headers, body=body, now=0)
+    assert (err.retry_after, err.retry_after_header, err.request_id) == (5, "5", "os-1")
+    assert err.retry_after_header is headers[0][1]  # the value as given
+    assert (err.error_code, err.error_ext_msg) == ("DCS.4062", None)
+    assert err.catalogue.advice is ErrorAdvice.FIX_REQUEST
+    assert err.decision.action is RetryAction.DO_NOT_RETRY
+    said = '; server message "Invalid instance_id parameter in the request."; request id "os-1"'
+    assert str(err).endswith(said)
+    # The X-Request-Id given first wins over the headers' own, and over the body's.
+    assert DcsHTTPError(400, None, b" id-1 ", headers={"X-Request-Id": "id-2"}).request_id == "id-1"
+    again = pickle.loads(pickle.dumps(err))
+    assert (again.catalogue, again.error_code, str(again)) == (err.catalogue, err.error_code, str(err))
+    with pytest.raises(TypeError, match="headers must be"):
+        DcsHTTPError(400, headers=42)
+    with pytest.raises(TypeError):
+        DcsHTTPError(400, body=42)
+
+
+def test_retry_policies_are_frozen_validated_values():
+    policy = RetryPolicy()
+    assert policy == RetryPolicy(**{name: getattr(policy, name) for name in _policy_fields()})
+    assert repr(policy).startswith("RetryPolicy(max_attempts=3, jitter=<Jitter.FULL: 'full'>, ")
+    patient = policy.replace(max_attempts=6, jitter=Jitter.EQUAL)
+    assert (patient.max_attempts, patient.jitter, patient.cap_ms) == (6, Jitter.EQUAL, policy.cap_ms)
+    assert patient != policy and hash(patient) == hash(RetryPolicy(max_attempts=6, jitter="equal"))
+    for protocol in range(2, pickle.HIGHEST_PROTOCOL + 1):
+        assert pickle.loads(pickle.dumps(patient, protocol)) == patient
+    assert copy.copy(patient) == patient == copy.deepcopy(patient)
+    if hasattr(copy, "replace"):  # Python 3.13
+        assert copy.replace(policy, cap_ms=30_000) == policy.replace(cap_ms=30_000)
+    with pytest.raises(AttributeError):
+        policy.cap_ms = 1  # type: ignore[misc]
+    with pytest.raises(TypeError, match="unexpected keyword argument 'caps'"):
+        policy.replace(caps=1)
+    with pytest.raises(TypeError):
+        RetryPolicy(3)  # type: ignore[misc]
+    for bad, kind, value in [
+        ({"max_attempts": 0}, "no_attempts", 0),
+        ({"cap_ms": 49}, "cap_below_base", 49),
+        ({"base_busy_ms": 20_001}, "cap_below_base", 20_000),
+        ({"jitter": "Full"}, "unknown_jitter", "Full"),
+    ]:
+        with pytest.raises(RetryInputError) as info:
+            RetryPolicy(**bad)
+        assert (info.value.kind, info.value.value) == (RetryInputErrorKind(kind), value)
+        assert str(info.value) == info.value.kind.message and isinstance(info.value, ValueError)
+    for bad, error, match in [
+        ({"max_attempts": -1}, ValueError, "max_attempts must be an integer from 0 to 4294967295"),
+        ({"cap_ms": 2**64}, ValueError, "cap_ms must be an integer from 0 to 18446744073709551615"),
+        ({"cap_ms": 1.5}, TypeError, "cap_ms must be an int, not float"),
+        ({"jitter": 1}, TypeError, "jitter must be a Jitter or its name"),
+    ]:
+        with pytest.raises(error, match=match):
+            RetryPolicy(**bad)
+
+
+def _policy_fields():
+    return ("max_attempts", "jitter", "base_transient_ms", "base_throttle_ms", "base_busy_ms", "cap_ms",
+            "max_retry_after_s")
+
+
+def test_retry_steps_are_frozen_values_with_the_cores_log_line():
+    policy = RetryPolicy()
+    step = policy.step(400, attempt=1, error_code=b"DCS.4111", random=0.37)
+    assert isinstance(step, RetryStep) and step.is_retry and step.action is StepAction.RETRY
+    decision = (step.delay_ms, step.delay, step.category, step.reason)
+    assert decision == (740, 0.74, RetryCategory.BUSY, RetryReason.BUSY)
+    assert (step.attempt, step.max_attempts, step.status, step.retry_after) == (1, 3, 400, None)
+    assert step.catalogue is CatalogueEntry.lookup("DCS.4111") and step.tokens_after is None
+    assert str(step) == "retry 1 of 2 in 740 ms: DCS.4111 says try again later (busy)"
+    assert step == policy.step(400, attempt=1, error_code="DCS.4111", random=0.37)
+    assert hash(step) == hash(policy.step(400, attempt=1, error_code="DCS.4111", random=0.37))
+    assert repr(step) == (
+        "RetryStep(action=<StepAction.RETRY: 'retry'>, delay_ms=740, category=<RetryCategory.BUSY: 'busy'>, "
+        "reason=<RetryReason.BUSY: 'busy'>, tokens_after=None)")
+    stop = policy.step(StatusCode.NOT_FOUND, attempt=1)
+    assert (stop.is_retry, stop.delay, stop.category, stop.reason) == (False, 0.0, None, RetryReason.STATUS)
+    with pytest.raises(AttributeError):
+        step.delay_ms = 1  # type: ignore[misc]
+
+
+def test_a_step_reads_a_response_unless_told():
+    class Request:
+        method = "GET"
+
+    class Response:
+        status_code = 503
+        request = Request()
+
+        def __init__(self):
+            self.headers = {"retry-after": "7"}
+
+    policy = RetryPolicy()
+    assert policy.step(Response(), attempt=1, now=0).delay_ms == 7_000
+    assert policy.step(Response(), attempt=1, retry_after="9", now=0).retry_after == 9
+    Response.status_code = 502
+    assert policy.step(Response(), attempt=1).reason is RetryReason.SERVER_ERROR
+    assert policy.step(Response(), attempt=1, idempotent=False).reason is RetryReason.NOT_IDEMPOTENT
+
+
+def test_a_step_reads_time_left_as_seconds_or_a_timedelta():
+    policy = RetryPolicy()
+    for fits, time_left in [
+        (True, 7),
+        (True, 7.0),
+        (True, datetime.timedelta(seconds=7)),
+        (False, 6.999),
+        (False, datetime.timedelta(milliseconds=6_999)),
+        (False, -1),
+        (False, datetime.timedelta(days=-1)),
+    ]:
+        step = policy.step(503, attempt=1, retry_after="7", now=0, time_left=time_left)
+        assert step.is_retry is fits, time_left
+    assert policy.step(503, attempt=1, retry_after="0", now=0, time_left=-5.0).is_retry  # a 0 ms wait fits
+    with pytest.raises(ValueError, match="time_left must not be NaN"):
+        policy.step(503, attempt=1, time_left=float("nan"))
+    with pytest.raises(TypeError, match="time_left must be seconds"):
+        policy.step(503, attempt=1, time_left="7")
+
+
+def test_budgets_are_shared_not_copied():
+    budget = RetryBudget(capacity=100, retry_cost=10, throttle_cost=1, tokens=15)
+    assert (budget.tokens, budget.capacity, budget.retry_cost, budget.throttle_cost) == (15, 100, 10, 1)
+    assert repr(budget) == "RetryBudget(tokens=15, capacity=100, retry_cost=10, throttle_cost=1)"
+    step = RetryPolicy().step(502, attempt=1, idempotent=True, budget=budget)
+    assert (step.tokens_after, budget.tokens) == (5, 5)
+    empty = RetryPolicy().step(502, attempt=1, idempotent=True, budget=budget)
+    assert (empty.reason, empty.tokens_after) == (RetryReason.BUDGET_EXHAUSTED, 5)
+    assert budget.record_success(step) == 15 and budget.record_success() == 16
+    assert RetryBudget(tokens=10**3).tokens == RetryBudget().capacity
+    for copier in (copy.copy, copy.deepcopy, pickle.dumps):
+        with pytest.raises(TypeError):
+            copier(budget)
+    with pytest.raises(TypeError):
+        RetryBudget(100)  # type: ignore[misc]
 
 
 def test_every_error_entry_has_its_class_named_with_capitalised_initialisms():
@@ -309,7 +536,8 @@ def test_import_builds_only_status_code_and_loads_the_core_on_first_use():
         "import sys, dcs_status\n"
         "def loaded(): return sorted(m for m in sys.modules if m.startswith('dcs_status'))\n"
         "enums = vars(sys.modules['dcs_status._enums'])\n"
-        "names = ('StatusClass', 'RetryAdvice', 'LookupKind', 'RetryAction')\n"
+        "names = ('StatusClass', 'RetryAdvice', 'LookupKind', 'RetryAction', 'ErrorAdvice', 'Jitter',\n"
+        "         'RetryCategory', 'RetryReason', 'StepAction')\n"
         "def report():\n"
         "    attached = '_phrase_' in vars(dcs_status.StatusCode.OK)\n"
         "    print(loaded(), [n for n in names if n in enums], attached)\n"
@@ -320,10 +548,11 @@ def test_import_builds_only_status_code_and_loads_the_core_on_first_use():
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     at_import, after_lookup = result.stdout.splitlines()
     assert at_import == "['dcs_status', 'dcs_status._enums'] [] False"
-    # A lookup loads the core and the str enums, but neither errors nor HTTP errors.
+    # A lookup loads the core and the one str enum its answer is made of, but neither
+    # errors nor HTTP errors.
     assert after_lookup == (
-        "['dcs_status', 'dcs_status._enums', 'dcs_status._native'] "
-        "['StatusClass', 'RetryAdvice', 'LookupKind', 'RetryAction'] False"
+        "['dcs_status', 'dcs_status._enums', 'dcs_status._native', 'dcs_status._str_enums'] "
+        "['LookupKind'] False"
     )
 
 
@@ -346,7 +575,7 @@ def test_adapters_read_status_and_headers_from_any_response():
     assert retry_after_of(response, now=0) == 7
     with pytest.raises(dcs_status.ServiceUnavailable) as info:
         raise_for_status(response, now=0)
-    assert info.value.response is response and info.value.request_id == b"r-9"
+    assert info.value.response is response and info.value.request_id == "r-9"
     assert retry_after_of({"Retry-After": "-1"}) is None
     with pytest.raises(TypeError, match="status_code, status or code"):
         lookup(object())
@@ -406,7 +635,9 @@ def test_every_public_item_has_a_docstring():
     for name in dcs_status.__all__:
         if name != "__version__":
             assert getattr(dcs_status, name).__doc__, name
-    for cls in (StatusCode, StatusClass, RetryAdvice, ErrorKind, Lookup, Decision, DcsHTTPError):
+    classes = (*ENUMS, Lookup, Decision, DcsHTTPError, CatalogueEntry, ErrorBody, RetryPolicy, RetryBudget,
+               RetryStep)
+    for cls in classes:
         members = getattr(cls, "__members__", {})
         for attr, value in vars(cls).items():
             if attr in members or attr.startswith("_"):

@@ -15,18 +15,24 @@ import tracemalloc
 import dcs_status
 import pytest
 from dcs_status import (
+    CatalogueEntry,
     DcsHTTPError,
     ErrorKind,
     InvalidUtf8Error,
     NotAStatusCodeError,
     RetryAction,
     RetryAfterError,
+    RetryBudget,
+    RetryPolicy,
+    RetryReason,
+    UnknownErrorCodeError,
     UnknownNameError,
     decide,
     error_class,
     from_name,
     lookup,
     method_is_idempotent,
+    parse_error_body,
     parse_retry_after,
     raise_for_status,
     retry_after_of,
@@ -74,10 +80,63 @@ def test_huge_header_values_give_a_short_message():
     err, peak = _peak_bytes(raise_for_status, 503, {"Retry-After": huge, "X-Request-Id": huge.encode()})
     assert isinstance(err, dcs_status.ServiceUnavailable)
     assert err.retry_after is None and err.retry_after_header is huge
-    assert len(str(err)) < 1000 and str(err).endswith('"… (10000000 bytes)')
+    # The request id is kept up to TEXT_LIMIT bytes; the message quotes 64 characters of that.
+    assert len(str(err)) < 1000 and str(err).endswith(f'"… ({dcs_status._native.TEXT_LIMIT} bytes)')
+    assert err.request_id == "\n" * dcs_status._native.TEXT_LIMIT
     assert peak < 1.1 * len(huge)
     err, _ = _peak_bytes(parse_retry_after, huge.encode(), 0)
     assert isinstance(err, RetryAfterError) and len(str(err)) < 400
+
+
+def test_a_100_mb_unknown_error_code_gives_a_short_message_in_bounded_memory():
+    code = b" " * (50 * MB) + b"x" * (50 * MB)
+    err, peak = _peak_bytes(CatalogueEntry.lookup, code)
+    assert isinstance(err, UnknownErrorCodeError) and err.code is code
+    assert len(str(err)) < 400 and "(100000000 bytes)" in str(err)
+    assert peak < MB
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"[" * (10 * MB),
+        b'{"a":' * (2 * MB),
+        b"\xff" * (10 * MB),
+        b"{" + b'"k":[1,{"a":null}],' * 500_000 + b'"code":"C"}',
+    ],
+    ids=["10 MB of [", "2M nested objects", "10 MB not UTF-8", "500000 members"],
+)
+def test_any_body_is_read_without_raising_in_bounded_memory(body):
+    parsed, peak = _peak_bytes(lambda: parse_error_body(body))
+    assert parsed is None  # nothing raised
+    found = parse_error_body(body)
+    assert found.error_code in (None, "C")
+    assert peak < MB  # the body is read in place; deep nesting costs no stack
+    err = DcsHTTPError(500, body=body, idempotent=True)
+    assert len(str(err)) < 1000 and err.decision.action is RetryAction.RETRY_WITH_BACKOFF
+
+
+def test_huge_body_fields_are_kept_up_to_the_text_limit():
+    limit = dcs_status._native.TEXT_LIMIT
+    long = "\\u00e9" * (5 * MB)
+    body = f'{{"error_code":"{long}","error_msg":"{long}","error_ext_msg":"{long}"}}'.encode()
+    err, peak = _peak_bytes(lambda: DcsHTTPError(400, body=body))
+    assert err is None
+    err = DcsHTTPError(400, body=body)
+    for text in (err.error_code, err.error_msg, err.error_ext_msg):
+        assert text == "é" * (limit // 2)
+    assert len(str(err)) < 2000 and peak < MB
+    # The parser itself keeps each field whole: the caller's body, decoded once.
+    assert parse_error_body(body).error_msg == "é" * (5 * MB)
+
+
+@pytest.mark.parametrize(
+    "status", [10**5000, -(10**5000), 0, -1, 2**63], ids=["10**5000", "-10**5000", "0", "-1", "2**63"]
+)
+def test_a_step_answers_any_status(status):
+    step = RetryPolicy().step(status, attempt=1)
+    assert (step.is_retry, step.reason) == (False, RetryReason.STATUS)
+    assert str(step).endswith("is not a status code (status)")
 
 
 def test_the_name_cache_is_bounded_in_total_size():
@@ -130,7 +189,7 @@ def test_a_header_value_of_any_type_still_raises_the_http_error(value):
         raise_for_status(429, headers, now=0)
     expected = 120 if value == b"120" else None
     assert info.value.retry_after == expected
-    assert info.value.request_id == (value if isinstance(value, bytes) else None)
+    assert info.value.request_id == ("120" if value == b"120" else None)
     assert retry_after_of(headers, now=0) == expected
 
     class Response:
@@ -205,6 +264,25 @@ BAD_TYPES = [
     (DcsHTTPError, (429, 120), TypeError),
     (error_class, ("404",), TypeError),
     (raise_for_status, (object(),), TypeError),
+    (parse_error_body, (None,), TypeError),
+    (parse_error_body, (bytearray(b"{}"),), TypeError),
+    (parse_error_body, (memoryview(b"{}"),), TypeError),
+    (CatalogueEntry.lookup, (4111,), TypeError),
+    (CatalogueEntry.lookup, (None,), TypeError),
+    (RetryPolicy().step, (429.0,), TypeError),  # attempt is required
+    (lambda: RetryPolicy().step(429.0, attempt=1), (), TypeError),
+    (lambda: RetryPolicy().step("429", attempt=1), (), TypeError),
+    (lambda: RetryPolicy().step(429, attempt=1.0), (), TypeError),
+    (lambda: RetryPolicy().step(429, attempt=-1), (), ValueError),
+    (lambda: RetryPolicy().step(429, attempt=1, random="0.5"), (), TypeError),
+    (lambda: RetryPolicy().step(429, attempt=1, retry_after=5), (), TypeError),
+    (lambda: RetryPolicy().step(429, attempt=1, budget=object()), (), TypeError),
+    (lambda: RetryPolicy().step(429, attempt=1, previous_delay_ms=-1), (), ValueError),
+    (lambda: RetryPolicy().backoff_ms("slow", 1, 0.5), (), ValueError),
+    (lambda: RetryPolicy().backoff_ms(1, 1, 0.5), (), TypeError),
+    (lambda: RetryBudget(capacity="500"), (), TypeError),
+    (lambda: RetryBudget(capacity=2**32), (), ValueError),
+    (lambda: RetryBudget().record_success(object()), (), TypeError),
 ]
 
 

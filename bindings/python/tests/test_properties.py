@@ -8,16 +8,22 @@ answer; and the answer is the one the core gives through another door, the
 ``dcs-status`` command run in process (``_native.cli``).
 """
 
+import json
+
 from dcs_status import (
+    CatalogueEntry,
     DcsHTTPError,
     ErrorKind,
     InvalidUtf8Error,
     RetryAfterError,
+    RetryPolicy,
     StatusCode,
+    UnknownErrorCodeError,
     UnknownNameError,
     _native,
     decide,
     from_name,
+    parse_error_body,
     parse_retry_after,
 )
 from hypothesis import example, given
@@ -99,3 +105,87 @@ def test_any_decision_is_the_cores_answer(code, retry_after, now, idempotent):
     else:  # an argument the command refuses as text (not UTF-8): the value counts as absent
         assert b"UTF-8" in stderr
         assert decide(code, None, now, idempotent) == decision
+
+
+#: Bodies: any bytes, any JSON value, and objects with the keys the parser reads.
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
+    max_leaves=12,
+)
+KEYS = st.sampled_from(
+    ["error_code", "error_msg", "errorCode", "errorMsg", "code", "message", "error_ext_msg", "request_id",
+     "error"]
+)
+BODIES = st.one_of(
+    st.binary(max_size=80),
+    JSON.map(lambda value: json.dumps(value).encode()),
+    st.dictionaries(KEYS, JSON, max_size=6).map(lambda value: json.dumps(value).encode()),
+)
+
+
+@given(BODIES)
+@example(b'{"error_code":"DCS.4111","error_msg":"m\\u00e9","error_ext_msg":null}')
+@example(b'{"error":{"code":"E1","message":"boom"}}')
+def test_any_body_gets_an_answer_and_the_http_error_agrees(body):
+    parsed = parse_error_body(body)
+    fields = (parsed.error_code, parsed.error_msg, parsed.error_ext_msg, parsed.request_id)
+    assert all(field is None or isinstance(field, str) for field in fields)
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        assert parse_error_body(text) == parsed
+    err = DcsHTTPError(400, body=body)
+    assert (err.error_code, err.error_msg, err.error_ext_msg) == fields[:3]
+    assert err.catalogue is parsed.catalogue
+    if parsed.catalogue is None and parsed.error_code is not None:
+        assert "not in the DCS error-code catalogue" in str(err)
+
+
+CODES = st.sampled_from([entry.code for entry in CatalogueEntry.all()])
+
+
+@given(st.one_of(st.text(max_size=20), st.binary(max_size=20), CODES, CODES.map(lambda c: f" {c.lower()} ")))
+def test_any_code_gets_an_entry_or_a_documented_error(code):
+    try:
+        entry = CatalogueEntry.lookup(code)
+    except UnknownErrorCodeError as err:
+        assert err.kind is ErrorKind.UNKNOWN_ERROR_CODE and err.code is code
+        assert str(err) == _native.error_message(err.kind, code)
+        return
+    assert entry is CatalogueEntry.all()[entry.index]
+    given = code if isinstance(code, str) else code.decode("ascii")
+    assert "".join(given.split()).upper() == entry.code.upper()
+
+
+U64 = st.integers(min_value=0, max_value=2**64 - 1)
+
+
+@given(
+    st.integers(min_value=1, max_value=2**32 - 1),
+    st.sampled_from(["full", "equal", "none", "decorrelated"]),
+    st.tuples(U64, U64, U64, U64),
+    st.integers(min_value=-(2**70), max_value=2**70),
+    st.integers(min_value=0, max_value=2**32 - 1),
+    st.floats(allow_nan=True, allow_infinity=True),
+    U64,
+)
+def test_any_step_is_an_answer_within_the_cap(
+    max_attempts, jitter, delays, status, attempt, random, previous
+):
+    transient, throttle, busy, cap = delays
+    cap = max(cap, transient, throttle, busy)
+    policy = RetryPolicy(
+        max_attempts=max_attempts,
+        jitter=jitter,
+        base_transient_ms=transient,
+        base_throttle_ms=throttle,
+        base_busy_ms=busy,
+        cap_ms=cap,
+    )
+    step = policy.step(status, attempt=attempt, random=random, previous_delay_ms=previous, idempotent=True)
+    assert step.delay_ms <= cap and (step.delay_ms == 0 or step.is_retry)
+    assert step.reason.is_retry is step.is_retry
+    assert str(step).isascii()

@@ -1,13 +1,20 @@
-"""Many threads at once: the same answers, and one class per lazily made enum or
-exception."""
+"""Many threads at once: the same answers, one class per lazily made enum or
+exception, one retry budget shared by every thread; and forked processes that draw
+their own random delays."""
 
+import os
 import subprocess
 import sys
 import textwrap
+import threading
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
 from dcs_status import (
     DcsHTTPError,
+    RetryBudget,
+    RetryPolicy,
+    RetryReason,
     StatusCode,
     decide,
     error_class,
@@ -69,3 +76,57 @@ def test_lazily_made_classes_and_enums_are_made_once_under_threads():
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout == "ok\n"
+
+
+def test_one_budget_is_shared_by_every_thread_and_stays_within_its_capacity():
+    """The core's atomic budget: 8 threads spend and refund; no token is lost or made."""
+    threads, rounds = 8, 2_000
+    budget = RetryBudget(capacity=threads * rounds, retry_cost=3, throttle_cost=1, tokens=0)
+    policy = RetryPolicy(max_attempts=10)
+    barrier = threading.Barrier(threads)
+    seen = []
+
+    def work():
+        barrier.wait()
+        for _ in range(rounds):
+            budget.record_success()  # +1
+            step = policy.step(429, attempt=1, random=0.0, budget=budget)  # -1
+            seen.append((step.reason, step.tokens_after))
+            assert 0 <= budget.tokens <= budget.capacity
+
+    pool = [threading.Thread(target=work) for _ in range(threads)]
+    for thread in pool:
+        thread.start()
+    for thread in pool:
+        thread.join()
+    # Each thread's success comes before its retry, so every retry could pay, and
+    # every token a success earned was spent: none lost, none made.
+    assert len(seen) == threads * rounds
+    assert all(reason is RetryReason.THROTTLED and 0 <= tokens < budget.capacity for reason, tokens in seen)
+    assert budget.tokens == 0
+    exhausted = policy.step(502, attempt=1, idempotent=True, budget=budget)
+    assert exhausted.reason is RetryReason.BUDGET_EXHAUSTED
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no os.fork")
+def test_forked_children_draw_their_own_random_delays():
+    script = textwrap.dedent(
+        """
+        import os
+        from dcs_status import RetryPolicy
+        wide = RetryPolicy(base_transient_ms=2**52, cap_ms=2**52)
+        draw = lambda: [wide.step(502, attempt=1, idempotent=True).delay_ms for _ in range(4)]
+        draw()  # the parent's source is seeded before the fork
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.write(write, repr(draw()).encode())
+            os._exit(0)
+        os.waitpid(pid, 0)
+        child = eval(os.read(read, 4096).decode())
+        print(child != draw())
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "True\n"

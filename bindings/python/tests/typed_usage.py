@@ -6,29 +6,48 @@ line here is both type-checked and executed.
 
 from __future__ import annotations
 
+import asyncio
 import http
+import time
 import urllib.error
-from datetime import datetime, timezone
+from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
 
 import dcs_status
 import httpx
 from dcs_status import (
+    BadRequest,
+    CatalogueEntry,
     ClientError,
     DcsHTTPError,
     Decision,
+    ErrorAdvice,
+    ErrorBody,
     ErrorKind,
     InvalidUtf8Error,
+    Jitter,
     Lookup,
     LookupKind,
     RetryAction,
     RetryAdvice,
     RetryAfterError,
+    RetryBudget,
+    RetryCategory,
+    RetryInputError,
+    RetryInputErrorKind,
+    RetryPolicy,
+    RetryReason,
+    RetryStep,
     StatusClass,
     StatusCode,
+    StepAction,
     TooManyRequests,
+    UnknownErrorCodeError,
+    araise_for_status,
     decide,
     from_name,
     lookup,
+    parse_error_body,
     parse_retry_after,
     raise_for_status,
 )
@@ -87,6 +106,59 @@ def request_id_of(err: DcsHTTPError) -> str | None:
     return request_id.decode("ascii", "replace") if isinstance(request_id, bytes) else request_id
 
 
+def advice_of(code: str | bytes) -> ErrorAdvice | None:
+    try:
+        entry: CatalogueEntry = CatalogueEntry.lookup(code)
+    except UnknownErrorCodeError as err:
+        assert err.kind is ErrorKind.UNKNOWN_ERROR_CODE
+        return None
+    status: StatusCode = entry.status
+    assert status.is_error and entry.message and entry.solution and entry.explain()
+    return entry.advice
+
+
+def code_of(body: bytes) -> str | None:
+    parsed: ErrorBody = parse_error_body(body)
+    entry: CatalogueEntry | None = parsed.catalogue
+    return parsed.error_code if entry is None else entry.code
+
+
+def send_with_retries(send: Callable[[], httpx.Response], policy: RetryPolicy, budget: RetryBudget) -> int:
+    """A retry loop: one step per failed attempt, sleeping the step's delay."""
+    attempt, previous = 1, 0
+    last: RetryStep | None = None
+    while True:
+        response = send()
+        if response.status_code < 400:
+            budget.record_success(last)  # refunds the last retry's cost
+            return response.status_code
+        step = last = policy.step(response, attempt=attempt, previous_delay_ms=previous, budget=budget)
+        if not step.is_retry:
+            return response.status_code
+        action: StepAction = step.action
+        category: RetryCategory | None = step.category
+        reason: RetryReason = step.reason
+        assert action is StepAction.RETRY and category is not None and reason.is_retry
+        time.sleep(step.delay)
+        attempt, previous = attempt + 1, step.delay_ms
+
+
+def policy_error(max_attempts: int, cap_ms: int) -> RetryInputErrorKind | None:
+    try:
+        RetryPolicy(max_attempts=max_attempts, cap_ms=cap_ms)
+    except RetryInputError as err:
+        return err.kind
+    return None
+
+
+async def check_async(response: httpx.Response) -> str | None:
+    try:
+        await araise_for_status(response)
+    except BadRequest as err:
+        return err.error_code
+    return None
+
+
 def main() -> None:
     assert describe(404).startswith("404 documented Not Found")
     assert as_int(StatusCode.NOT_FOUND) == http.HTTPStatus.NOT_FOUND
@@ -114,6 +186,28 @@ def main() -> None:
         raise AssertionError("429 did not raise")
     status_class: StatusClass = StatusCode.SERVER_TIMEOUT.status_class
     assert status_class.is_error and status_class.base_code == 500
+
+    assert advice_of("dcs.4111") is ErrorAdvice.RETRY_LATER and advice_of(b"APIGW.0308") is None
+    assert code_of(b'{"error_code":"DCS.4855"}') == "DCS.4855" and code_of(b"<html>") is None
+    body = b'{"error_code":"DCS.4111","error_msg":"the instance is restarting."}'
+    busy = httpx.Response(400, content=body, headers={"X-Request-Id": "r-2"}, request=request)
+    try:
+        raise_for_status(busy)
+    except BadRequest as err:
+        assert err.error_code == "DCS.4111" and err.request_id == "r-2"
+        assert err.catalogue is not None and err.catalogue.advice is ErrorAdvice.RETRY_LATER
+    assert asyncio.run(check_async(busy)) == "DCS.4111"
+
+    policy = RetryPolicy(max_attempts=2, jitter=Jitter.NONE, base_busy_ms=1, cap_ms=1_000)
+    assert policy.replace(jitter="equal").jitter is Jitter.EQUAL
+    budget = RetryBudget(capacity=100)
+    replies = iter([busy, httpx.Response(204, request=request)])
+    assert send_with_retries(lambda: next(replies), policy, budget) == 204
+    assert budget.tokens == 100
+    step = policy.step(503, attempt=1, retry_after="2", time_left=timedelta(seconds=1))
+    assert step.reason is RetryReason.DEADLINE and str(step).endswith("(deadline)")
+    assert policy_error(0, 5_000) is RetryInputErrorKind.NO_ATTEMPTS
+    assert policy_error(3, 5_000) is None
 
 
 if __name__ == "__main__":

@@ -7,7 +7,8 @@ markers:
 
 - in ``python/dcs_status/__init__.pyi``: the members of ``StatusCode`` and of the
   ``str`` enums (``StatusClass``, ``RetryAdvice``, ``LookupKind``, ``RetryAction``,
-  ``ErrorKind``), the kinds ``RetryAfterError.kind`` can be, the per-entry exception
+  ``ErrorKind``, ``ErrorAdvice``, ``Jitter``, ``RetryCategory``, ``RetryReason``,
+  ``StepAction``, ``RetryInputErrorKind``), the kinds ``RetryAfterError.kind`` can be, the per-entry exception
   classes, their old names and ``__all__``'s list of them, all read from the installed
   package;
 - in ``python/dcs_status/_enums.py``: the members of ``StatusCode`` (ident and code),
@@ -89,6 +90,12 @@ def stub_blocks():
         "lookup kinds": members(dcs_status.LookupKind),
         "retry actions": members(dcs_status.RetryAction),
         "error kinds": members(dcs_status.ErrorKind),
+        "error advices": members(dcs_status.ErrorAdvice),
+        "jitters": members(dcs_status.Jitter),
+        "retry categories": members(dcs_status.RetryCategory),
+        "retry reasons": members(dcs_status.RetryReason),
+        "step actions": members(dcs_status.StepAction),
+        "retry input error kinds": members(dcs_status.RetryInputErrorKind),
         "status members": "".join(
             f"    {status.name} = {status.value}\n" for status in dcs_status.StatusCode
         ),

@@ -113,13 +113,7 @@ pub(crate) fn now(now: Option<&Bound<'_, PyAny>>) -> PyResult<Option<i64>> {
         return Ok(None);
     };
     if now.is_instance_of::<PyInt>() {
-        return match now.extract::<i64>() {
-            Ok(seconds) => Ok(Some(seconds)),
-            Err(err) if err.is_instance_of::<PyOverflowError>(now.py()) => {
-                Ok(Some(if now.lt(0)? { i64::MIN } else { i64::MAX }))
-            }
-            Err(err) => Err(err),
-        };
+        return saturating_i64(now).map(Some);
     }
     let seconds = if let Ok(float) = now.cast::<PyFloat>() {
         float.value()
@@ -152,4 +146,153 @@ pub(crate) fn now(now: Option<&Bound<'_, PyAny>>) -> PyResult<Option<i64>> {
 fn datetime_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
     static DATETIME: PyOnceLock<Py<PyType>> = PyOnceLock::new();
     DATETIME.import(py, "datetime", "datetime")
+}
+
+/// A Python `int` as `i64`, saturating: beyond the range of `i64` it is clamped to it
+/// (every such number is as far out of any range the core reads as `i64`'s ends).
+pub(crate) fn saturating_i64(value: &Bound<'_, PyAny>) -> PyResult<i64> {
+    match value.extract::<i64>() {
+        Ok(number) => Ok(number),
+        Err(err) if err.is_instance_of::<PyOverflowError>(value.py()) => {
+            Ok(if value.lt(0)? { i64::MIN } else { i64::MAX })
+        }
+        Err(err) => Err(err),
+    }
+}
+
+/// The unsigned integer argument `name`: `default` when it is absent or `None`.
+///
+/// Errors: `TypeError` for anything but an `int`, `ValueError` for a negative `int`
+/// or one larger than `T` holds (the message names the argument and the range).
+pub(crate) fn unsigned<T>(value: Option<&Bound<'_, PyAny>>, name: &str, default: T) -> PyResult<T>
+where
+    T: TryFrom<u64> + Into<u64> + Copy + Bounded,
+{
+    let Some(value) = value.filter(|v| !v.is_none()) else {
+        return Ok(default);
+    };
+    if !value.is_instance_of::<PyInt>() {
+        return Err(PyTypeError::new_err(format!(
+            "{name} must be an int, not {}",
+            value.get_type().name()?
+        )));
+    }
+    value
+        .extract::<u64>()
+        .ok()
+        .and_then(|n| T::try_from(n).ok())
+        .ok_or_else(|| {
+            PyValueError::new_err(format!(
+                "{name} must be an integer from 0 to {}",
+                T::MAX.into()
+            ))
+        })
+}
+
+/// The largest value of an unsigned integer type, for [`unsigned`]'s message.
+pub(crate) trait Bounded: Sized {
+    /// The largest value.
+    const MAX: Self;
+}
+
+impl Bounded for u32 {
+    const MAX: u32 = u32::MAX;
+}
+
+impl Bounded for u64 {
+    const MAX: u64 = u64::MAX;
+}
+
+/// A duration argument `name` in whole milliseconds, or `None` when it is absent.
+///
+/// Accepted: seconds as an `int` or a finite `float` (rounded to the microsecond,
+/// then down to the millisecond, so that `0.499` is 499 ms), or a
+/// `datetime.timedelta` (down to the millisecond). A negative duration is 0; one past
+/// `u64` milliseconds saturates. Errors: `TypeError` for another type, `ValueError`
+/// for NaN.
+pub(crate) fn millis(value: Option<&Bound<'_, PyAny>>, name: &str) -> PyResult<Option<u64>> {
+    let Some(value) = value.filter(|v| !v.is_none()) else {
+        return Ok(None);
+    };
+    let py = value.py();
+    let ms = if value.is_instance_of::<PyInt>() {
+        let seconds = saturating_i64(value)?;
+        u64::try_from(seconds).map_or(0, |s| s.saturating_mul(1_000))
+    } else if let Ok(float) = value.cast::<PyFloat>() {
+        let seconds = float.value();
+        if seconds.is_nan() {
+            return Err(PyValueError::new_err(format!("{name} must not be NaN")));
+        }
+        // `as` saturates (negatives to 0); whole microseconds, then milliseconds.
+        ((seconds * 1e6).round() as u64) / 1_000
+    } else if value.is_instance(timedelta_type(py)?)? {
+        let part = |attr: &str| -> PyResult<i64> { value.getattr(attr)?.extract() };
+        let (days, seconds, micros) = (part("days")?, part("seconds")?, part("microseconds")?);
+        let total = i128::from(days) * 86_400_000
+            + i128::from(seconds) * 1_000
+            + i128::from(micros) / 1_000;
+        u64::try_from(total.max(0)).unwrap_or(u64::MAX)
+    } else {
+        return Err(PyTypeError::new_err(format!(
+            "{name} must be seconds (int or float), a timedelta or None, not {}",
+            value.get_type().name()?
+        )));
+    };
+    Ok(Some(ms))
+}
+
+/// `datetime.timedelta`, imported on first use.
+fn timedelta_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
+    static TIMEDELTA: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+    TIMEDELTA.import(py, "datetime", "timedelta")
+}
+
+/// The value of header `name` of a response (`_adapters.header_of`), or `None`.
+pub(crate) fn response_header<'py>(
+    response: &Bound<'py, PyAny>,
+    name: &str,
+) -> PyResult<Option<Bound<'py, PyAny>>> {
+    let py = response.py();
+    let value = adapters(py)?.call_method1(intern!(py, "header_of"), (response, name))?;
+    Ok((!value.is_none()).then_some(value))
+}
+
+/// Whether the request a response answers is idempotent, by its method
+/// (`_adapters.method_of` and the core's `method_is_idempotent`); `None` when the
+/// response does not say.
+pub(crate) fn response_idempotent(response: &Bound<'_, PyAny>) -> PyResult<Option<bool>> {
+    let py = response.py();
+    let method = adapters(py)?.call_method1(intern!(py, "method_of"), (response,))?;
+    idempotent_method(&method)
+}
+
+/// Whether a request method (`str` or `bytes`; `None`: unknown) is idempotent, by the
+/// core's `method_is_idempotent`.
+pub(crate) fn idempotent_method(method: &Bound<'_, PyAny>) -> PyResult<Option<bool>> {
+    Ok(optional_text(Some(method))?.map(|m| dcs_status::method_is_idempotent(m.as_bytes())))
+}
+
+/// What a retry step reads of a response, in one call (`_adapters._parts`): its
+/// status, and its Retry-After value and request method if asked for (else `None`),
+/// and the body its client holds (`None` if none).
+pub(crate) fn response_parts<'py>(
+    response: &Bound<'py, PyAny>,
+    retry_after: bool,
+    method: bool,
+) -> PyResult<[Bound<'py, PyAny>; 4]> {
+    let py = response.py();
+    let parts =
+        adapters(py)?.call_method1(intern!(py, "_parts"), (response, retry_after, method))?;
+    let (status, retry_after, method, body) = parts.extract()?;
+    Ok([status, retry_after, method, body])
+}
+
+/// The body of a response as far as it can be had without consuming a stream its
+/// caller still needs (`_adapters.body_of`), or `None`.
+pub(crate) fn response_body<'py>(
+    response: &Bound<'py, PyAny>,
+) -> PyResult<Option<Bound<'py, PyBytes>>> {
+    let py = response.py();
+    let body = adapters(py)?.call_method1(intern!(py, "body_of"), (response,))?;
+    optional_text(Some(&body))
 }

@@ -8,7 +8,8 @@
 //! layer raised it.
 
 use dcs_status::{
-    error_message, ErrorKind, NotAStatusCodeError, RetryAfterError, UnknownNameError,
+    error_message, ErrorKind, NotAStatusCodeError, RetryAfterError, RetryInputError,
+    UnknownErrorCode, UnknownNameError,
 };
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -17,17 +18,18 @@ use pyo3::types::PyType;
 /// The module that defines the exception classes.
 const MODULE: &str = "dcs_status._errors";
 
-/// `cls(message, kind, value)` as a `PyErr`; an error while making it is raised instead.
+/// `cls(message, kind, value)` as a `PyErr`, `kind` the name of an [`ErrorKind`] (or of
+/// a [`RetryInputError`]); an error while making it is raised instead.
 fn raise(
     value: &Bound<'_, PyAny>,
     class: &PyOnceLock<Py<PyType>>,
     name: &str,
     message: String,
-    kind: ErrorKind,
+    kind: &str,
 ) -> PyErr {
     match class
         .import(value.py(), MODULE, name)
-        .and_then(|cls| cls.call1((message, kind.as_str(), value)))
+        .and_then(|cls| cls.call1((message, kind, value)))
     {
         Ok(exc) => PyErr::from_value(exc),
         Err(err) => err,
@@ -42,7 +44,7 @@ pub(crate) fn not_a_status_code(code: &Bound<'_, PyAny>, err: &NotAStatusCodeErr
         &CLASS,
         "NotAStatusCodeError",
         err.to_string(),
-        err.kind(),
+        err.kind().as_str(),
     )
 }
 
@@ -55,7 +57,7 @@ pub(crate) fn unknown_name(name: &Bound<'_, PyAny>, bytes: &[u8]) -> PyErr {
         &CLASS,
         "UnknownNameError",
         err.to_string(),
-        err.kind(),
+        err.kind().as_str(),
     )
 }
 
@@ -63,7 +65,13 @@ pub(crate) fn unknown_name(name: &Bound<'_, PyAny>, bytes: &[u8]) -> PyErr {
 pub(crate) fn retry_after(value: &Bound<'_, PyAny>, bytes: &[u8], err: RetryAfterError) -> PyErr {
     static CLASS: PyOnceLock<Py<PyType>> = PyOnceLock::new();
     let message = error_message(err.kind(), bytes).to_string();
-    raise(value, &CLASS, "RetryAfterError", message, err.kind())
+    raise(
+        value,
+        &CLASS,
+        "RetryAfterError",
+        message,
+        err.kind().as_str(),
+    )
 }
 
 /// The text of `value` (its `bytes`), or `InvalidUtf8Error` when they are not UTF-8: the
@@ -74,6 +82,20 @@ pub(crate) fn utf8<'a>(value: &Bound<'_, PyAny>, bytes: &'a [u8]) -> PyResult<&'
     std::str::from_utf8(bytes).map_err(|_| {
         let kind = ErrorKind::InvalidUtf8;
         let message = error_message(kind, bytes).to_string();
-        raise(value, &CLASS, "InvalidUtf8Error", message, kind)
+        raise(value, &CLASS, "InvalidUtf8Error", message, kind.as_str())
     })
+}
+
+/// `UnknownErrorCodeError` for `code` (`str` or `bytes`): the catalogue has no entry.
+pub(crate) fn unknown_error_code(code: &Bound<'_, PyAny>, err: &UnknownErrorCode) -> PyErr {
+    static CLASS: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+    let kind = err.kind().as_str();
+    raise(code, &CLASS, "UnknownErrorCodeError", err.to_string(), kind)
+}
+
+/// `RetryInputError` for `value`, the setting or input that `err` is about.
+pub(crate) fn retry_input(value: &Bound<'_, PyAny>, err: RetryInputError) -> PyErr {
+    static CLASS: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+    let message = err.message().to_owned();
+    raise(value, &CLASS, "RetryInputError", message, err.as_str())
 }

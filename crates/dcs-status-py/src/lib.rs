@@ -2,8 +2,11 @@
 //!
 //! Thin wrappers over the core crate [`dcs_status`]: each function converts its
 //! arguments ([`convert`]), calls the core, and converts the answer back, as
-//! `#[pyclass]`es ([`Lookup`](lookup::PyLookup), [`Decision`](retry::PyDecision)) or
-//! as members of the package's enums ([`members`]). Every message a Python user sees
+//! `#[pyclass]`es ([`Lookup`](lookup::PyLookup), [`Decision`](retry::PyDecision),
+//! [`CatalogueEntry`](catalogue::PyCatalogueEntry), [`ErrorBody`](body::PyErrorBody),
+//! [`RetryPolicy`](policy::PyRetryPolicy), [`RetryBudget`](policy::PyRetryBudget),
+//! [`RetryStep`](policy::PyRetryStep)) or as members of the package's enums
+//! ([`members`]). Every message a Python user sees
 //! is the core's: errors are raised with the core's text ([`errors`]), a `Lookup`'s
 //! and a `Decision`'s `str()` are the core's `Display`, and an HTTP error's message is
 //! the core's [`dcs_status::HttpError`].
@@ -14,20 +17,35 @@
 //!
 //! Layout: [`convert`] (Python arguments), [`members`] (the Python enum members the
 //! answers are made of), [`errors`] (raising the package's exceptions), [`lookup`]
-//! (codes and names), [`retry`] (Retry-After and the decision), [`http_error`] (the
-//! message of an HTTP error), [`cli`] (the `dcs-status` command).
+//! (codes and names), [`retry`] (Retry-After and the decision), [`catalogue`] (the
+//! error-code catalogue), [`body`] (error bodies), [`http_error`] (an HTTP error
+//! response read as one error), [`policy`] (the retry policy), [`cli`] (the
+//! `dcs-status` command).
 
+mod body;
+mod catalogue;
 mod cli;
 mod convert;
 mod errors;
 mod http_error;
 mod lookup;
 mod members;
+mod policy;
 mod retry;
 
-use dcs_status::{Action, Class, ErrorKind, HttpError, LookupKind, RetryAdvice, Status};
+use dcs_status::{
+    Action, Class, ErrorAdvice, ErrorKind, HttpError, Jitter, LookupKind, RetryAdvice,
+    RetryCategory, RetryInputError, RetryReason, Status, StepAction,
+};
 use pyo3::prelude::*;
-use pyo3::types::PyTuple;
+use pyo3::types::{PyDict, PyTuple};
+
+/// The most bytes the package reads of a response body that its HTTP client has not
+/// read yet (and only when the response declares that length, so that nothing is
+/// left half-read): 64 KiB, far above any DCS or gateway error body.
+// TODO(core): the Go binding reads a bounded prefix too; this bound belongs in the
+// core (e.g. `HttpError::BODY_LIMIT`) so that both read the same.
+const BODY_LIMIT: usize = 64 * 1024;
 
 /// The module: constants built once from the core, its classes and its functions.
 ///
@@ -39,6 +57,13 @@ use pyo3::types::PyTuple;
 /// - `LOOKUP_KINDS`, `ACTIONS`: the names of the lookup kinds and decision actions.
 /// - `ERROR_KINDS`: `(name, message, is_retry_after)` per error kind, in number order.
 /// - `RETRY_AFTER_HEADER`, `REQUEST_ID_HEADER`: the header names an HTTP error reads.
+/// - `TEXT_LIMIT`: the most bytes an HTTP error keeps of each text of a response;
+///   `BODY_LIMIT`: the most the package reads of a body its client has not read.
+/// - `ERROR_ADVICES`, `JITTERS`, `RETRY_CATEGORIES`, `STEP_ACTIONS`: `(name,
+///   explanation)` per value; `RETRY_REASONS`: `(name, explanation, is_retry)`;
+///   `RETRY_INPUT_ERRORS`: `(name, message)`.
+///
+/// Loading it registers `reseed_random_unit` to run in the child after `os.fork`.
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
@@ -75,8 +100,45 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ERROR_KINDS", PyTuple::new(py, kinds)?)?;
     m.add("RETRY_AFTER_HEADER", HttpError::RETRY_AFTER_HEADER)?;
     m.add("REQUEST_ID_HEADER", HttpError::REQUEST_ID_HEADER)?;
+    m.add("TEXT_LIMIT", HttpError::TEXT_LIMIT)?;
+    m.add("BODY_LIMIT", BODY_LIMIT)?;
+    let explained =
+        |name: &str, rows: Vec<(&'static str, &'static str)>| m.add(name, PyTuple::new(py, rows)?);
+    explained(
+        "ERROR_ADVICES",
+        ErrorAdvice::ALL.map(|a| (a.as_str(), a.explain())).to_vec(),
+    )?;
+    explained(
+        "JITTERS",
+        Jitter::ALL.map(|j| (j.as_str(), j.explain())).to_vec(),
+    )?;
+    explained(
+        "RETRY_CATEGORIES",
+        RetryCategory::ALL
+            .map(|c| (c.as_str(), c.explain()))
+            .to_vec(),
+    )?;
+    explained(
+        "STEP_ACTIONS",
+        StepAction::ALL.map(|a| (a.as_str(), a.explain())).to_vec(),
+    )?;
+    explained(
+        "RETRY_INPUT_ERRORS",
+        RetryInputError::ALL
+            .map(|e| (e.as_str(), e.message()))
+            .to_vec(),
+    )?;
+    let reasons = RetryReason::ALL.map(|r| (r.as_str(), r.explain(), r.is_retry()));
+    m.add("RETRY_REASONS", PyTuple::new(py, reasons)?)?;
     m.add_class::<lookup::PyLookup>()?;
     m.add_class::<retry::PyDecision>()?;
+    m.add_class::<catalogue::PyCatalogueEntry>()?;
+    m.add_class::<body::PyErrorBody>()?;
+    m.add_class::<policy::PyRetryPolicy>()?;
+    m.add_class::<policy::PyRetryBudget>()?;
+    m.add_class::<policy::PyRetryStep>()?;
+    m.add_function(wrap_pyfunction!(body::parse_error_body, m)?)?;
+    m.add_function(wrap_pyfunction!(policy::reseed_random_unit, m)?)?;
     m.add_function(wrap_pyfunction!(lookup::lookup, m)?)?;
     m.add_function(wrap_pyfunction!(lookup::from_name, m)?)?;
     m.add_function(wrap_pyfunction!(retry::parse_retry_after, m)?)?;
@@ -85,5 +147,11 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(http_error::http_error, m)?)?;
     m.add_function(wrap_pyfunction!(http_error::error_message, m)?)?;
     m.add_function(wrap_pyfunction!(cli::cli, m)?)?;
+    // Forked children get their own random draws (os.register_at_fork is POSIX-only).
+    if let Ok(register) = py.import("os")?.getattr("register_at_fork") {
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("after_in_child", m.getattr("reseed_random_unit")?)?;
+        register.call((), Some(&kwargs))?;
+    }
     Ok(())
 }

@@ -8,7 +8,7 @@ use pyo3::types::PyType;
 
 use crate::convert;
 use crate::errors;
-use crate::members::Members;
+use crate::members;
 
 /// The answer ``lookup`` gives for a status code (immutable; equal when the codes are).
 ///
@@ -51,25 +51,25 @@ impl PyLookup {
     /// Whether the table documents the code (``LookupKind``).
     #[getter]
     fn kind<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        Members::get(py)?.kind(py, self.0.kind())
+        members::kind(py, self.0.kind())
     }
 
     /// The entry whose meaning applies (``StatusCode``).
     #[getter]
     fn status<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        Members::get(py)?.status(py, self.0.status())
+        members::status(py, self.0.status())
     }
 
     /// The class the code is handled as (``StatusClass``; 600–999: ``SERVER_ERROR``).
     #[getter]
     fn status_class<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        Members::get(py)?.class(py, self.0.class())
+        members::class(py, self.0.class())
     }
 
     /// The retry advice of the entry that applies (``RetryAdvice``).
     #[getter]
     fn retry_advice<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        Members::get(py)?.advice(py, self.0.retry_advice())
+        members::advice(py, self.0.retry_advice())
     }
 
     /// Whether the code is handled as an error (4xx, 5xx, 600–999).
@@ -83,7 +83,7 @@ impl PyLookup {
     fn documented<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
         self.0
             .documented()
-            .map(|status| Members::get(py)?.status(py, status))
+            .map(|status| members::status(py, status))
             .transpose()
     }
 
@@ -124,7 +124,7 @@ pub(crate) fn from_name<'py>(name: &Bound<'py, PyAny>) -> PyResult<Bound<'py, Py
     let bytes = convert::text(name)?;
     let text = errors::utf8(name, bytes.as_bytes())?;
     match dcs_status::from_name_bytes(text.as_bytes()) {
-        Some(status) => Members::get(py)?.status(py, status),
+        Some(status) => members::status(py, status),
         None => Err(errors::unknown_name(name, bytes.as_bytes())),
     }
 }

@@ -1,52 +1,56 @@
 //! The members of the package's enums (`dcs_status._enums`) that answers are made of:
-//! `Lookup.status` is a `StatusCode`, `Decision.action` a `RetryAction`, and so on.
+//! `Lookup.status` is a `StatusCode`, `Decision.action` a `RetryAction`,
+//! `RetryStep.reason` a `RetryReason`, and so on.
 //!
-//! The enums are built in Python from this module's constants; their members are
-//! looked up here once, on the first answer that needs them, by the core's values
-//! (`StatusCode(404)`, `LookupKind("documented")`), then handed out by index.
+//! The enums are built in Python from the module's constants; each enum's members are
+//! looked up here once, on the first answer that needs one of them, by the core's
+//! values (`StatusCode(404)`, `LookupKind("documented")`), then handed out by index.
+//! Each enum has its own list, so an answer builds only the enums it is made of.
 
-use dcs_status::{Action, Class, LookupKind, RetryAdvice, Status};
+use dcs_status::{
+    Action, Class, ErrorAdvice, Jitter, LookupKind, RetryAdvice, RetryCategory, RetryReason,
+    Status, StepAction,
+};
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
+use pyo3::types::PyString;
 
-/// The members, each list in the order of the core's `ALL` (the table's order for
+/// The members of one enum, in the order of the core's `ALL` (the table's order for
 /// `StatusCode`).
-pub(crate) struct Members {
-    statuses: Vec<Py<PyAny>>,
-    classes: Vec<Py<PyAny>>,
-    advices: Vec<Py<PyAny>>,
-    kinds: Vec<Py<PyAny>>,
-    actions: Vec<Py<PyAny>>,
-}
+type List = PyOnceLock<Vec<Py<PyAny>>>;
 
-/// The members of enum `name`, one per value.
-fn members_of<'py, T>(
-    enums: &Bound<'py, PyModule>,
-    name: &str,
-    values: impl IntoIterator<Item = T>,
-) -> PyResult<Vec<Py<PyAny>>>
-where
-    T: IntoPyObject<'py>,
-{
-    let class = enums.getattr(name)?;
-    values
-        .into_iter()
-        .map(|value| class.call1((value,)).map(Bound::unbind))
-        .collect()
-}
-
-/// The member at `index` of `list`: always there, since every list has one member
-/// per value of the core's `ALL`.
+/// The member at `index` of the enum `name` of `dcs_status._enums`, whose members are
+/// the enum called with each of `values` (called once, to fill `list`).
+///
+/// Not generic, so that every enum shares one copy of this code.
 fn at<'py>(
     py: Python<'py>,
-    list: &[Py<PyAny>],
+    list: &List,
+    name: &str,
+    values: &dyn Fn(Python<'py>) -> PyResult<Vec<Bound<'py, PyAny>>>,
     index: Option<usize>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let members = list.get_or_try_init(py, || {
+        let class = py.import("dcs_status._enums")?.getattr(name)?;
+        values(py)?
+            .into_iter()
+            .map(|value| class.call1((value,)).map(Bound::unbind))
+            .collect::<PyResult<Vec<_>>>()
+    })?;
+    // Always there: every list has one member per value of the core's `ALL`.
     index
-        .and_then(|i| list.get(i))
+        .and_then(|i| members.get(i))
         .map(|member| member.bind(py).clone())
         .ok_or_else(|| PyRuntimeError::new_err(dcs_status::ErrorKind::Internal.message()))
+}
+
+/// The core's names as Python strings.
+fn names<'py>(py: Python<'py>, names: &[&str]) -> PyResult<Vec<Bound<'py, PyAny>>> {
+    Ok(names
+        .iter()
+        .map(|n| PyString::new(py, n).into_any())
+        .collect())
 }
 
 /// Where `value` is in `all`.
@@ -54,68 +58,47 @@ fn position<T: PartialEq>(all: &[T], value: T) -> Option<usize> {
     all.iter().position(|v| *v == value)
 }
 
-impl Members {
-    /// The members, looked up on the first call.
-    pub(crate) fn get(py: Python<'_>) -> PyResult<&Members> {
-        static MEMBERS: PyOnceLock<Members> = PyOnceLock::new();
-        MEMBERS.get_or_try_init(py, || {
-            let enums = py.import("dcs_status._enums")?;
-            Ok(Members {
-                statuses: members_of(&enums, "StatusCode", Status::all().iter().map(Status::code))?,
-                classes: members_of(&enums, "StatusClass", Class::ALL.map(Class::as_str))?,
-                advices: members_of(
-                    &enums,
-                    "RetryAdvice",
-                    RetryAdvice::ALL.map(RetryAdvice::as_str),
-                )?,
-                kinds: members_of(
-                    &enums,
-                    "LookupKind",
-                    LookupKind::ALL.map(LookupKind::as_str),
-                )?,
-                actions: members_of(&enums, "RetryAction", Action::ALL.map(Action::as_str))?,
-            })
-        })
-    }
+/// The functions below: one per enum, `name(py, value)` → its member.
+macro_rules! str_members {
+    ($($(#[$doc:meta])* $fn:ident($ty:ty) => $enum:literal;)*) => {$(
+        $(#[$doc])*
+        pub(crate) fn $fn(py: Python<'_>, value: $ty) -> PyResult<Bound<'_, PyAny>> {
+            static LIST: List = PyOnceLock::new();
+            let values = |py| names(py, &<$ty>::ALL.map(<$ty>::as_str));
+            at(py, &LIST, $enum, &values, position(&<$ty>::ALL, value))
+        }
+    )*};
+}
 
-    /// The `StatusCode` member of an entry.
-    pub(crate) fn status<'py>(
-        &self,
-        py: Python<'py>,
-        status: &Status,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        at(py, &self.statuses, Some(status.index()))
-    }
-
+str_members! {
     /// The `StatusClass` member of a class.
-    pub(crate) fn class<'py>(&self, py: Python<'py>, class: Class) -> PyResult<Bound<'py, PyAny>> {
-        at(py, &self.classes, position(&Class::ALL, class))
-    }
-
-    /// The `RetryAdvice` member of an advice.
-    pub(crate) fn advice<'py>(
-        &self,
-        py: Python<'py>,
-        advice: RetryAdvice,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        at(py, &self.advices, position(&RetryAdvice::ALL, advice))
-    }
-
+    class(Class) => "StatusClass";
+    /// The `RetryAdvice` member of a status's advice.
+    advice(RetryAdvice) => "RetryAdvice";
     /// The `LookupKind` member of a kind.
-    pub(crate) fn kind<'py>(
-        &self,
-        py: Python<'py>,
-        kind: LookupKind,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        at(py, &self.kinds, position(&LookupKind::ALL, kind))
-    }
+    kind(LookupKind) => "LookupKind";
+    /// The `RetryAction` member of a decision's action.
+    action(Action) => "RetryAction";
+    /// The `ErrorAdvice` member of an error code's advice.
+    error_advice(ErrorAdvice) => "ErrorAdvice";
+    /// The `Jitter` member of a jitter mode.
+    jitter(Jitter) => "Jitter";
+    /// The `RetryCategory` member of a category.
+    category(RetryCategory) => "RetryCategory";
+    /// The `RetryReason` member of a reason.
+    reason(RetryReason) => "RetryReason";
+    /// The `StepAction` member of a step's action.
+    step_action(StepAction) => "StepAction";
+}
 
-    /// The `RetryAction` member of an action.
-    pub(crate) fn action<'py>(
-        &self,
-        py: Python<'py>,
-        action: Action,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        at(py, &self.actions, position(&Action::ALL, action))
-    }
+/// The `StatusCode` member of an entry.
+pub(crate) fn status<'py>(py: Python<'py>, status: &Status) -> PyResult<Bound<'py, PyAny>> {
+    static LIST: List = PyOnceLock::new();
+    let codes = |py: Python<'py>| -> PyResult<Vec<Bound<'py, PyAny>>> {
+        Status::all()
+            .iter()
+            .map(|s| Ok(s.code().into_pyobject(py)?.into_any()))
+            .collect()
+    };
+    at(py, &LIST, "StatusCode", &codes, Some(status.index()))
 }

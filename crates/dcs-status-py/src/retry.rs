@@ -6,13 +6,12 @@ use core::time::Duration;
 
 use dcs_status::{Action, Decision, HttpError};
 use pyo3::exceptions::PyValueError;
-use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyInt, PyType};
 
 use crate::convert;
 use crate::errors;
-use crate::members::Members;
+use crate::members;
 
 /// The retry decision for a response (immutable; see ``decide``).
 ///
@@ -60,7 +59,7 @@ impl PyDecision {
     /// What to do (``RetryAction``).
     #[getter]
     fn action<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        Members::get(py)?.action(py, self.0.action())
+        members::action(py, self.0.action())
     }
 
     /// The delay the server asked for, in seconds, for ``RETRY_AFTER``; else ``None``.
@@ -160,24 +159,16 @@ pub(crate) fn decide(
     now: Option<&Bound<'_, PyAny>>,
     idempotent: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyDecision> {
-    let py = code.py();
     let found = convert::lookup(code)?;
     let response = (!code.is_instance_of::<PyInt>()).then_some(code);
     let mut retry_after = retry_after.filter(|v| !v.is_none()).cloned();
     let mut idempotent = convert::optional_flag(idempotent)?;
     if let Some(response) = response {
-        let adapters = convert::adapters(py)?;
         if retry_after.is_none() {
-            let header = adapters.call_method1(
-                intern!(py, "header_of"),
-                (response, HttpError::RETRY_AFTER_HEADER),
-            )?;
-            retry_after = (!header.is_none()).then_some(header);
+            retry_after = convert::response_header(response, HttpError::RETRY_AFTER_HEADER)?;
         }
         if idempotent.is_none() {
-            let method = adapters.call_method1(intern!(py, "method_of"), (response,))?;
-            idempotent = convert::optional_text(Some(&method))?
-                .map(|method| dcs_status::method_is_idempotent(method.as_bytes()));
+            idempotent = convert::response_idempotent(response)?;
         }
     }
     let retry_after = convert::optional_text(retry_after.as_ref())?;

@@ -53,6 +53,30 @@ aiohttp (``raise_for_status`` returns what it was given when it is not an error)
 >>> raise_for_status(204)
 204
 
+An error response's body, read for any content, and the DCS error-code catalogue
+(what the code means and what to do about it); ``raise_for_status`` reads the body of
+a response too, where that takes nothing from the caller:
+
+>>> from dcs_status import parse_error_body, CatalogueEntry, BadRequest
+>>> body = b'{"error_msg": "the instance is restarting.", "error_code": "DCS.4111", "error_ext_msg": null}'
+>>> parse_error_body(body).catalogue is CatalogueEntry.lookup("dcs.4111")
+True
+>>> CatalogueEntry.lookup("DCS.4111").advice.value
+'retry_later'
+>>> try:
+...     raise_for_status(400, {"X-Request-Id": "r-2"}, body=body)
+... except BadRequest as err:
+...     print(err.error_code, err.request_id, err.decision)
+DCS.4111 r-2 retry_with_backoff
+
+The retry policy: one native call per step, with the core's log line:
+
+>>> from dcs_status import RetryPolicy, RetryBudget
+>>> policy, budget = RetryPolicy(), RetryBudget()
+>>> step = policy.step(400, attempt=1, error_code="DCS.4111", random=0.37, budget=budget)
+>>> step.delay, step.tokens_after, str(step)
+(0.74, 486, 'retry 1 of 2 in 740 ms: DCS.4111 says try again later (busy)')
+
 Every error about a value carries the core's ``kind`` (``ErrorKind``) and message:
 
 >>> from dcs_status import UnknownNameError
@@ -65,11 +89,13 @@ unknown_name
 ``python -m dcs_status`` is the ``dcs-status`` command (``python -m dcs_status 429``,
 ``python -m dcs_status list --json``).
 
-The package's modules: ``_enums`` (``StatusCode``, built at import; the ``str``
-enums), ``_native`` (``Lookup``, ``Decision`` and the functions, over the Rust core),
-``_errors`` (the exceptions about values), ``_http`` (the HTTP errors) and
-``_adapters`` (reading responses). All but ``_enums`` are imported on first use of one
-of their names, so that ``import dcs_status`` costs about what ``import http`` does.
+The package's modules: ``_enums`` (``StatusCode``, built at import, and the ``str``
+enums, built on first use from the bodies in ``_str_enums``), ``_native`` (``Lookup``,
+``Decision``, ``CatalogueEntry``, ``ErrorBody``, ``RetryPolicy``, ``RetryBudget``,
+``RetryStep`` and the functions, over the Rust core), ``_errors`` (the exceptions about
+values), ``_http`` (the HTTP errors) and ``_adapters`` (reading responses). All but
+``_enums`` are imported on first use of one of their names, so that ``import
+dcs_status`` costs about what ``import http`` does.
 """
 
 from ._enums import StatusCode as StatusCode
@@ -139,21 +165,37 @@ _LAZY = {
     "decide": "_native",
     "method_is_idempotent": "_native",
     "parse_retry_after": "_native",
+    "CatalogueEntry": "_native",
+    "ErrorBody": "_native",
+    "parse_error_body": "_native",
+    "RetryPolicy": "_native",
+    "RetryBudget": "_native",
+    "RetryStep": "_native",
     "StatusClass": "_enums",
     "RetryAdvice": "_enums",
     "LookupKind": "_enums",
     "RetryAction": "_enums",
+    "ErrorAdvice": "_enums",
+    "Jitter": "_enums",
+    "RetryCategory": "_enums",
+    "RetryReason": "_enums",
+    "StepAction": "_enums",
     "ErrorKind": "_errors",
     "NotAStatusCodeError": "_errors",
     "UnknownNameError": "_errors",
     "RetryAfterError": "_errors",
     "InvalidUtf8Error": "_errors",
+    "UnknownErrorCodeError": "_errors",
+    "RetryInputError": "_errors",
+    "RetryInputErrorKind": "_errors",
     "DcsHTTPError": "_http",
     "ClientError": "_http",
     "ServerError": "_http",
     "error_class": "_http",
     "raise_for_status": "_http",
+    "araise_for_status": "_http",
     "retry_after_of": "_http",
+    "body_of": "_adapters",
     "header_of": "_adapters",
     "header_value": "_adapters",
     "headers_of": "_adapters",

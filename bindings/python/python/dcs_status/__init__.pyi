@@ -7,17 +7,24 @@ from typing import Any, ClassVar, Final, Literal, SupportsIndex, TypeVar
 from typing_extensions import Self, TypeAlias
 
 from ._adapters import _Code, _Headers
+from ._adapters import body_of as body_of
 from ._adapters import header_of as header_of
 from ._adapters import header_value as header_value
 from ._adapters import headers_of as headers_of
 from ._adapters import method_of as method_of
 from ._adapters import status_of as status_of
+from ._native import CatalogueEntry as CatalogueEntry
 from ._native import Decision as Decision
+from ._native import ErrorBody as ErrorBody
 from ._native import Lookup as Lookup
-from ._native import _Now
+from ._native import RetryBudget as RetryBudget
+from ._native import RetryPolicy as RetryPolicy
+from ._native import RetryStep as RetryStep
+from ._native import _Now, _Text
 from ._native import decide as decide
 from ._native import lookup as lookup
 from ._native import method_is_idempotent as method_is_idempotent
+from ._native import parse_error_body as parse_error_body
 from ._native import parse_retry_after as parse_retry_after
 
 _R = TypeVar("_R", bound=_Code)
@@ -68,6 +75,77 @@ class RetryAction(_StrEnum):
     RETRY_WITH_BACKOFF = "retry_with_backoff"
     # END GENERATED: retry actions
 
+class ErrorAdvice(_StrEnum):
+    # BEGIN GENERATED: error advices (tools/generate_stubs.py)
+    RETRY_LATER = "retry_later"
+    CONTACT_SUPPORT = "contact_support"
+    FIX_REQUEST = "fix_request"
+    NOT_ALLOWED = "not_allowed"
+    UNSPECIFIED = "unspecified"
+    # END GENERATED: error advices
+    @property
+    def explanation(self) -> str: ...
+
+class Jitter(_StrEnum):
+    # BEGIN GENERATED: jitters (tools/generate_stubs.py)
+    FULL = "full"
+    EQUAL = "equal"
+    NONE = "none"
+    DECORRELATED = "decorrelated"
+    # END GENERATED: jitters
+    @property
+    def explanation(self) -> str: ...
+
+class RetryCategory(_StrEnum):
+    # BEGIN GENERATED: retry categories (tools/generate_stubs.py)
+    TRANSIENT = "transient"
+    THROTTLE = "throttle"
+    BUSY = "busy"
+    # END GENERATED: retry categories
+    @property
+    def explanation(self) -> str: ...
+
+class RetryReason(_StrEnum):
+    # BEGIN GENERATED: retry reasons (tools/generate_stubs.py)
+    NOT_AN_ERROR = "not_an_error"
+    MAX_ATTEMPTS = "max_attempts"
+    ERROR_CODE = "error_code"
+    RETRY_AFTER_TOO_LONG = "retry_after_too_long"
+    RETRY_AFTER = "retry_after"
+    BUSY = "busy"
+    THROTTLED = "throttled"
+    TIMEOUT = "timeout"
+    SERVER_ERROR = "server_error"
+    NOT_IDEMPOTENT = "not_idempotent"
+    STATUS = "status"
+    BUDGET_EXHAUSTED = "budget_exhausted"
+    DEADLINE = "deadline"
+    # END GENERATED: retry reasons
+    @property
+    def explanation(self) -> str: ...
+    @property
+    def is_retry(self) -> bool: ...
+
+class StepAction(_StrEnum):
+    # BEGIN GENERATED: step actions (tools/generate_stubs.py)
+    RETRY = "retry"
+    DO_NOT_RETRY = "do_not_retry"
+    # END GENERATED: step actions
+    @property
+    def explanation(self) -> str: ...
+
+class RetryInputErrorKind(_StrEnum):
+    # BEGIN GENERATED: retry input error kinds (tools/generate_stubs.py)
+    NO_ATTEMPTS = "no_attempts"
+    CAP_BELOW_BASE = "cap_below_base"
+    UNKNOWN_JITTER = "unknown_jitter"
+    ATTEMPT_ZERO = "attempt_zero"
+    NOT_A_STATUS_CODE = "not_a_status_code"
+    RANDOM_OUT_OF_RANGE = "random_out_of_range"
+    # END GENERATED: retry input error kinds
+    @property
+    def message(self) -> str: ...
+
 class ErrorKind(_StrEnum):
     # BEGIN GENERATED: error kinds (tools/generate_stubs.py)
     NULL_POINTER = "null_pointer"
@@ -79,6 +157,7 @@ class ErrorKind(_StrEnum):
     RETRY_AFTER_INVALID_DATE = "retry_after_invalid_date"
     RETRY_AFTER_IMPOSSIBLE_DATE = "retry_after_impossible_date"
     INTERNAL = "internal"
+    UNKNOWN_ERROR_CODE = "unknown_error_code"
     # END GENERATED: error kinds
     @property
     def message(self) -> str: ...
@@ -179,6 +258,18 @@ class InvalidUtf8Error(ValueError):
     @property
     def value(self) -> object: ...
 
+class UnknownErrorCodeError(KeyError):
+    kind: Literal[ErrorKind.UNKNOWN_ERROR_CODE]
+    def __init__(self, message: str, kind: str, value: object) -> None: ...
+    @property
+    def code(self) -> object: ...
+
+class RetryInputError(ValueError):
+    kind: RetryInputErrorKind
+    def __init__(self, message: str, kind: str, value: object) -> None: ...
+    @property
+    def value(self) -> object: ...
+
 # BEGIN GENERATED: retry-after kinds (tools/generate_stubs.py)
 _RetryAfterKind: TypeAlias = Literal[
     ErrorKind.RETRY_AFTER_EMPTY,
@@ -196,26 +287,37 @@ class DcsHTTPError(Exception):
     status: StatusCode
     kind: LookupKind
     retry_after: int | None
-    retry_after_header: str | bytes | None
-    request_id: str | bytes | None
+    retry_after_header: Any
+    request_id: str | None
+    error_code: str | None
+    error_msg: str | None
+    error_ext_msg: str | None
+    catalogue: CatalogueEntry | None
     decision: Decision
     response: Any
     def __init__(
         self,
         code: SupportsIndex,
-        retry_after_header: str | bytes | None = None,
-        request_id: str | bytes | None = None,
+        retry_after_header: _Text | None = None,
+        request_id: _Text | None = None,
         *,
         now: _Now = None,
         idempotent: bool = False,
         response: Any = None,
+        headers: _Headers | None = None,
+        body: _Text | None = None,
     ) -> None: ...
 
 class ClientError(DcsHTTPError): ...
 class ServerError(DcsHTTPError): ...
 
 def error_class(code: _Code) -> type[DcsHTTPError] | None: ...
-def raise_for_status(response: _R, headers: _Headers | None = None, now: _Now = None) -> _R: ...
+def raise_for_status(
+    response: _R, headers: _Headers | None = None, now: _Now = None, *, body: _Text | None = None
+) -> _R: ...
+async def araise_for_status(
+    response: _R, headers: _Headers | None = None, now: _Now = None, *, body: _Text | None = None
+) -> _R: ...
 def retry_after_of(response: object, now: _Now = None) -> int | None: ...
 
 # BEGIN GENERATED: error classes (tools/generate_stubs.py)
@@ -315,21 +417,37 @@ __all__ = [
     "lookup",
     "method_is_idempotent",
     "parse_retry_after",
+    "CatalogueEntry",
+    "ErrorBody",
+    "parse_error_body",
+    "RetryPolicy",
+    "RetryBudget",
+    "RetryStep",
     "StatusClass",
     "RetryAdvice",
     "LookupKind",
     "RetryAction",
+    "ErrorAdvice",
+    "Jitter",
+    "RetryCategory",
+    "RetryReason",
+    "StepAction",
     "ErrorKind",
     "NotAStatusCodeError",
     "UnknownNameError",
     "RetryAfterError",
     "InvalidUtf8Error",
+    "UnknownErrorCodeError",
+    "RetryInputError",
+    "RetryInputErrorKind",
     "DcsHTTPError",
     "ClientError",
     "ServerError",
     "error_class",
     "raise_for_status",
+    "araise_for_status",
     "retry_after_of",
+    "body_of",
     "header_of",
     "header_value",
     "headers_of",

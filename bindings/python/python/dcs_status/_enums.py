@@ -7,7 +7,11 @@ tools/generate_stubs.py and checked fresh by the tests, as the type stubs are). 
 extras (phrase, DCS name, description, class, advice) are read from the core on first
 use, when the generated block is also checked against the core's table; the ``str``
 enums of the values the core names (``StatusClass``, ``RetryAdvice``, ``LookupKind``,
-``RetryAction``) are built on first use (``__getattr__``). Enums are built with the
+``RetryAction``, ``ErrorAdvice``, ``Jitter``, ``RetryCategory``, ``RetryReason``,
+``StepAction``) are built on first use (``__getattr__``), each with the core's
+sentences, from the bodies in ``_str_enums`` (imported then: whatever an import
+allocates can make the garbage collector run during it, so the import allocates only
+what ``StatusCode`` needs). Enums are built with the
 constructor ``http.HTTPStatus`` is built with.
 """
 
@@ -96,7 +100,12 @@ def _str_enum(name, rows, attach=None):
 
 
 def __getattr__(name):
-    """Builds a ``str`` enum on first use, once (also under threads)."""
+    """Builds a ``str`` enum on first use, once (also under threads): its body is in
+    ``_str_enums``, imported then."""
+    if name.startswith("_"):  # __path__, __wrapped__, ...: asked by the import system
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from . import _str_enums  # noqa: F401 (registers the bodies: once, under the import lock)
+
     build = _LAZY.get(name)
     if build is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -110,76 +119,6 @@ def __getattr__(name):
 def _member(enum, value):
     """The member of the ``str`` enum named ``enum`` whose value is ``value``."""
     return (globals().get(enum) or __getattr__(enum))._value2member_map_[value]
-
-
-def _attach_class(member, row):
-    _, member._base_code_, member._is_error_ = row
-
-
-@_str_enum("StatusClass", "CLASSES", _attach_class)
-class _StatusClass:
-    """The class of a status code, by its first digit (RFC 9110 §15).
-
-    Values are the core's names: ``"informational"``, ``"success"``,
-    ``"redirection"``, ``"client_error"``, ``"server_error"``.
-
-    >>> from dcs_status import StatusClass
-    >>> StatusClass.CLIENT_ERROR.value, StatusClass.CLIENT_ERROR.base_code
-    ('client_error', 400)
-    >>> StatusClass("server_error").is_error
-    True
-    """
-
-    @property
-    def base_code(self):
-        """The ``x00`` code that stands for the class (100, ..., 500)."""
-        return self._base_code_
-
-    @property
-    def is_error(self):
-        """Whether the class reports an error (4xx, 5xx)."""
-        return self._is_error_
-
-
-def _attach_advice(member, row):
-    _, member._explanation_ = row
-
-
-@_str_enum("RetryAdvice", "RETRY_ADVICES", _attach_advice)
-class _RetryAdvice:
-    """What the document advises about retrying a status code.
-
-    ``NONE`` (not an error), ``RETRY`` (re-initiate as is), ``RETRY_AFTER`` (after the
-    Retry-After time), ``MODIFY_REQUEST`` or ``UNSPECIFIED`` (no advice). ``decide``
-    turns it into a decision.
-
-    >>> from dcs_status import RetryAdvice
-    >>> RetryAdvice.MODIFY_REQUEST.explanation
-    'modify the request instead of re-initiating it'
-    """
-
-    @property
-    def explanation(self):
-        """The advice as a sentence for people (the core's)."""
-        return self._explanation_
-
-
-@_str_enum("LookupKind", "LOOKUP_KINDS")
-class _LookupKind:
-    """How a code relates to the table (see ``lookup``).
-
-    ``DOCUMENTED`` (the table has it), ``UNRECOGNIZED`` (100–599, read as its class's
-    ``x00`` code) or ``INVALID`` (600–999, handled as 500).
-    """
-
-
-@_str_enum("RetryAction", "ACTIONS")
-class _RetryAction:
-    """What a client should do about a response (see ``Decision``).
-
-    ``DO_NOT_RETRY``, ``RETRY_AFTER`` (after the server's delay) or
-    ``RETRY_WITH_BACKOFF`` (after a delay of the caller's own policy).
-    """
 
 
 class _StatusCodeType(EnumMeta):

@@ -1,10 +1,11 @@
-"""The exceptions ``dcs_status`` raises about values, and ``ErrorKind``.
+"""The exceptions ``dcs_status`` raises about values, ``ErrorKind`` and
+``RetryInputErrorKind``.
 
 Each carries the core's error kind (``kind``, an ``ErrorKind``: the names C's
-``dcs_status_result_name`` and Go's errors report for the same input) and the core's
-message (``str()``: the offending value quoted, escaped and cut to 64 characters,
-whatever its size). The native module raises them; this module is imported on first
-use.
+``dcs_status_result_name`` and Go's errors report for the same input; for
+``RetryInputError``, a ``RetryInputErrorKind``) and the core's message (``str()``: the
+offending value quoted, escaped and cut to 64 characters, whatever its size). The
+native module raises them; this module is imported on first use.
 """
 
 from . import _native
@@ -15,9 +16,9 @@ class _ErrorKind:
     """What went wrong: the kinds of error of the core, by their names.
 
     Python raises ``NOT_A_STATUS_CODE`` (``NotAStatusCodeError``), ``UNKNOWN_NAME``
-    (``UnknownNameError``), ``INVALID_UTF8`` (``InvalidUtf8Error``) and the
-    ``RETRY_AFTER_*`` kinds (``RetryAfterError``); ``NULL_POINTER`` and ``INTERNAL``
-    are C's.
+    (``UnknownNameError``), ``INVALID_UTF8`` (``InvalidUtf8Error``), the
+    ``RETRY_AFTER_*`` kinds (``RetryAfterError``) and ``UNKNOWN_ERROR_CODE``
+    (``UnknownErrorCodeError``); ``NULL_POINTER`` and ``INTERNAL`` are C's.
 
     >>> from dcs_status import ErrorKind
     >>> ErrorKind.RETRY_AFTER_EMPTY.is_retry_after, ErrorKind("unknown_name").is_retry_after
@@ -50,12 +51,43 @@ def _make_error_kind():
 ErrorKind = _make_error_kind()
 
 
+class _RetryInputErrorKind:
+    """What is wrong with a retry setting or a step's input (``RetryInputError.kind``),
+    by the core's names, each with the core's message.
+
+    >>> from dcs_status import RetryInputErrorKind
+    >>> RetryInputErrorKind.NO_ATTEMPTS.message
+    'max_attempts must be at least 1: it counts every attempt, the first included'
+    """
+
+    @property
+    def message(self):
+        """What is wrong and what is expected (the core's sentence)."""
+        return self._message_
+
+
+def _make_retry_input_error_kind():
+    """``RetryInputErrorKind``, each kind with the core's message."""
+    rows = _native.RETRY_INPUT_ERRORS
+    kinds = [(name.upper(), name) for name, _ in rows]
+    enum = _make_enum("RetryInputErrorKind", _StrEnum, kinds, _RetryInputErrorKind)
+    for (_, message), kind in zip(rows, enum):
+        kind._message_ = message
+    return enum
+
+
+RetryInputErrorKind = _make_retry_input_error_kind()
+
+
 class _CoreError(Exception):
     """An error of the core about a value: ``(message, kind, value)``."""
 
+    #: The enum of ``kind``.
+    _kinds = ErrorKind
+
     def __init__(self, message, kind, value):
         super().__init__(message)
-        self.kind = ErrorKind(kind)
+        self.kind = self._kinds(kind)
         self._value = value
 
     def __str__(self):
@@ -147,4 +179,49 @@ class InvalidUtf8Error(_CoreError, ValueError):
     @property
     def value(self):
         """The value as given."""
+        return self._value
+
+
+class UnknownErrorCodeError(_CoreError, KeyError):
+    """The error-code catalogue has no entry for this code (a ``KeyError``, as a
+    failed look-up); ``code`` is the code as given, ``kind`` is
+    ``ErrorKind.UNKNOWN_ERROR_CODE``.
+
+    >>> from dcs_status import CatalogueEntry
+    >>> try:
+    ...     CatalogueEntry.lookup("APIGW.0308")
+    ... except UnknownErrorCodeError as err:
+    ...     print(err.kind.value, err.code)
+    ...     print(err)
+    unknown_error_code APIGW.0308
+    unknown DCS error code "APIGW.0308": not in the error-code catalogue
+    """
+
+    __module__ = "dcs_status"
+
+    @property
+    def code(self):
+        """The code as given."""
+        return self._value
+
+
+class RetryInputError(_CoreError, ValueError):
+    """A retry setting or a step's input that makes no sense (a ``ValueError``):
+    ``kind`` (a ``RetryInputErrorKind``) says what, ``str()`` is the core's message and
+    ``value`` the value it is about (for ``CAP_BELOW_BASE``, the cap).
+
+    >>> from dcs_status import RetryPolicy
+    >>> try:
+    ...     RetryPolicy(max_attempts=0)
+    ... except RetryInputError as err:
+    ...     print(err.kind.value, err.value)
+    no_attempts 0
+    """
+
+    __module__ = "dcs_status"
+    _kinds = RetryInputErrorKind
+
+    @property
+    def value(self):
+        """The value the error is about."""
         return self._value

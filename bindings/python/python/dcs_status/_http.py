@@ -1,5 +1,5 @@
-"""HTTP errors: ``DcsHTTPError``, its classes, ``error_class``, ``raise_for_status`` and
-``retry_after_of``.
+"""HTTP errors: ``DcsHTTPError``, its classes, ``error_class``, ``raise_for_status``,
+``araise_for_status`` and ``retry_after_of``.
 
 Imported on first use of one of its names, so that ``import dcs_status`` does not pay
 for it. The message of every error is the core's (``_native.http_error``).
@@ -30,19 +30,33 @@ def _rebuild(cls, args, state):
 
 
 class DcsHTTPError(Exception):
-    """An error status code of the DCS API (4xx, 5xx, and 600–999 as server errors).
+    """An error status code of the DCS API (4xx, 5xx, and 600–999 as server errors),
+    read with its headers and body as one error by the core
+    (``HttpError::from_response``).
 
-    ``str()`` is the core's message: the code as read, DCS's name, the description's
-    first paragraph, the retry advice, the decision and the request id (header values
-    quoted and shortened). Fields, as Go's ``Error`` has them: ``code`` (the number
-    received), ``status`` (the ``StatusCode`` whose meaning applies), ``kind``
-    (``LookupKind``), ``retry_after`` (the delay the Retry-After header asks for, in
-    seconds, or ``None`` when it is absent or invalid), ``retry_after_header`` and
-    ``request_id`` (the header values as received, or ``None``), ``decision`` (the
-    ``Decision``) and ``response`` (the response object, or ``None``).
+    ``str()`` is the core's message: the code as read and DCS's name; with an error
+    code the catalogue knows, its code, message and Solution, else the status's
+    description; the retry advice and the decision; then what the response said
+    (quoted and shortened). Fields, as Go's ``Error`` has them:
 
-    ``raise_for_status`` raises it from a response; it can be made from a code and the
-    header values (``now`` and ``idempotent`` as for ``decide``):
+    - ``code`` (the number received), ``status`` (the ``StatusCode`` whose meaning
+      applies), ``kind`` (``LookupKind``);
+    - ``retry_after`` (the delay the Retry-After header asks for, in seconds, or
+      ``None`` when it is absent or invalid) and ``retry_after_header`` (its value as
+      given, or ``None``);
+    - ``request_id``: the ``X-Request-Id`` header, else the body's ``request_id``,
+      else ``X-Openstack-Request-Id`` (a ``str``, or ``None``);
+    - ``error_code``, ``error_msg``, ``error_ext_msg``: the body's (``str`` or
+      ``None``; each text is kept up to ``TEXT_LIMIT``, 4096 bytes of UTF-8), and
+      ``catalogue``, the ``CatalogueEntry`` of the error code (or ``None``);
+    - ``decision``: the ``Decision``, which reads the error code's advice before the
+      status (a "try again later" code is retried even on 400);
+    - ``response``: the response object, or ``None``.
+
+    ``raise_for_status`` raises it from a response. It can be made from a code, the
+    values of a Retry-After and an X-Request-Id header, ``headers`` (any mapping or
+    list of pairs) and ``body`` (``bytes`` or ``str``); ``now`` and ``idempotent`` as
+    for ``decide``:
 
     >>> err = DcsHTTPError(404, request_id="req-7")
     >>> type(err).__name__, err.status, err.request_id
@@ -51,6 +65,10 @@ class DcsHTTPError(Exception):
     404 Not Found, DCS name NotFound: The requested resource could not be found. Retry
     advice: modify the request instead of re-initiating it; decision: do not retry;
     request id "req-7"
+    >>> body = b'{"error_code":"DCS.4111","error_msg":"the instance is restarting."}'
+    >>> err = DcsHTTPError(400, body=body, headers={"X-Openstack-Request-Id": "os-1"})
+    >>> err.error_code, err.catalogue.advice.value, str(err.decision), err.request_id
+    ('DCS.4111', 'retry_later', 'retry_with_backoff', 'os-1')
     """
 
     __module__ = "dcs_status"
@@ -59,19 +77,41 @@ class DcsHTTPError(Exception):
     STATUS = None
 
     def __init__(
-        self, code, retry_after_header=None, request_id=None, *, now=None, idempotent=False, response=None
+        self,
+        code,
+        retry_after_header=None,
+        request_id=None,
+        *,
+        now=None,
+        idempotent=False,
+        response=None,
+        headers=None,
+        body=None,
     ):
-        message, found, retry_after, decision = _native.http_error(
-            code, retry_after_header, request_id, now, idempotent
+        (
+            message,
+            found,
+            self.retry_after,
+            self.decision,
+            self.retry_after_header,
+            self.request_id,
+            self.error_code,
+            self.error_msg,
+            self.error_ext_msg,
+            self.catalogue,
+        ) = _native.http_error(
+            code,
+            _adapters.header_items(headers),
+            body,
+            now,
+            idempotent,
+            retry_after_header,
+            request_id,
         )
         super().__init__(message)
         self.code = found.code
         self.status = found.status
         self.kind = found.kind
-        self.retry_after = retry_after
-        self.retry_after_header = retry_after_header
-        self.request_id = request_id
-        self.decision = decision
         self.response = response
 
     def __reduce__(self):
@@ -156,16 +196,20 @@ def error_class(code):
     return ClientError if found.status_class is StatusClass.CLIENT_ERROR else ServerError
 
 
-def raise_for_status(response, headers=None, now=None):
+def raise_for_status(response, headers=None, now=None, *, body=None):
     """Raises the ``DcsHTTPError`` subclass for an error status; else returns ``response``.
 
     ``response`` is a status code or a response object of requests, httpx, urllib3,
     ``urllib`` (``http.client.HTTPResponse``, ``urllib.error.HTTPError``) or aiohttp.
     ``headers`` overrides the response's headers (any mapping or list of pairs,
-    matched case-insensitively). The error carries the Retry-After and X-Request-Id
-    values, and the decision at ``now`` (as for ``parse_retry_after``) for the
-    response's request method. A header value that is absent, invalid or not text
-    counts as absent.
+    matched case-insensitively). ``body`` (``bytes`` or ``str``) is the response's
+    body, when the caller has it; by default it is read as far as that takes nothing
+    from the caller (``body_of``: what the client has read, or a small declared
+    length; never a stream of unknown length). The error carries the headers' and the
+    body's fields (see ``DcsHTTPError``) and the decision at ``now`` (as for
+    ``parse_retry_after``) for the response's request method. A header value that is
+    absent, invalid or not text counts as absent; a body of any content is read
+    without raising.
 
     >>> raise_for_status(200)
     200
@@ -173,21 +217,52 @@ def raise_for_status(response, headers=None, now=None):
     Traceback (most recent call last):
       ...
     dcs_status.ServiceUnavailable: 503 Service Unavailable, DCS name ...; decision: retry after 10s
+    >>> raise_for_status(400, body='{"error_code": "DCS.4111"}')  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+      ...
+    dcs_status.BadRequest: 400 Bad Request, DCS name BadRequest: DCS.4111 the instance is restarting. ...
     """
     found = _native.lookup(response)
     if not found.is_error:
         return response
     is_code = isinstance(response, int)
-    source = response if headers is None else headers
+    if body is None and not is_code:
+        body = _adapters.body_of(response)
+    raise _error(found, response, headers, now, body)
+
+
+def _error(found, response, headers, now, body):
+    """The error ``raise_for_status`` raises, for an error's ``Lookup``."""
+    is_code = isinstance(response, int)
+    source = (None if is_code else _adapters.headers_of(response)) if headers is None else headers
     method = None if is_code else _adapters.method_of(response)
-    raise error_class(found.code)(
+    return error_class(found.code)(
         found.code,
-        _adapters.header_of(source, _native.RETRY_AFTER_HEADER),
-        _adapters.header_of(source, _native.REQUEST_ID_HEADER),
         now=now,
         idempotent=method is not None and _native.method_is_idempotent(method),
         response=None if is_code else response,
+        headers=source,
+        body=body,
     )
+
+
+async def araise_for_status(response, headers=None, now=None, *, body=None):
+    """``raise_for_status`` for async clients: an error response's body that httpx
+    (``AsyncClient.stream``) or aiohttp has not read yet is read first, when it is
+    small (``abody_of``: a declared length of at most ``BODY_LIMIT`` bytes, not
+    content-encoded), through the client's caching read, so that ``text()`` and
+    ``json()`` still work afterwards.
+
+    >>> import asyncio
+    >>> asyncio.run(araise_for_status(204))
+    204
+    """
+    found = _native.lookup(response)
+    if not found.is_error:
+        return response
+    if body is None and not isinstance(response, int):
+        body = await _adapters.abody_of(response)
+    raise _error(found, response, headers, now, body)
 
 
 def retry_after_of(response, now=None):
