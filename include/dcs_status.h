@@ -173,6 +173,35 @@ enum dcs_status_result
    * No entry of the DCS error-code catalogue has this code.
    */
   DCS_STATUS_RESULT_ERR_UNKNOWN_ERROR_CODE = 10,
+  /**
+   * A retry policy's `max_attempts` is 0 (`dcs_status_retry_policy_validate`).
+   */
+  DCS_STATUS_RESULT_ERR_NO_ATTEMPTS = 11,
+  /**
+   * A retry policy's `cap_ms` is below one of its base delays
+   * (`dcs_status_retry_policy_validate`).
+   */
+  DCS_STATUS_RESULT_ERR_CAP_BELOW_BASE = 12,
+  /**
+   * A jitter mode that is none of `DCS_STATUS_JITTER_*` (a policy's `jitter`), or a
+   * name that is not `full`, `equal`, `none` or `decorrelated`.
+   */
+  DCS_STATUS_RESULT_ERR_UNKNOWN_JITTER = 13,
+  /**
+   * A step input's `attempt` is 0 (`dcs_status_step_input_validate`).
+   */
+  DCS_STATUS_RESULT_ERR_ATTEMPT_ZERO = 14,
+  /**
+   * A step input's random draw is NaN, negative, or 1 or more
+   * (`dcs_status_step_input_validate`).
+   */
+  DCS_STATUS_RESULT_ERR_RANDOM_OUT_OF_RANGE = 15,
+  /**
+   * An argument or struct field holds a value the C API does not define: an enum
+   * number outside the header's list, or a catalogue entry pointer that is not
+   * the library's.
+   */
+  DCS_STATUS_RESULT_ERR_INVALID_ARGUMENT = 16,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -981,8 +1010,9 @@ size_t dcs_status_http_error_message(int64_t code,
  * The canonical name of a result ("ok", "null_pointer", "not_a_status_code",
  * "unknown_name", "invalid_utf8", "retry_after_empty", "retry_after_invalid_delay",
  * "retry_after_invalid_date", "retry_after_impossible_date", "internal",
- * "unknown_error_code": the error names of the shared test vectors); NULL for a
- * value that is not a `dcs_status_result`.
+ * "unknown_error_code", "no_attempts", "cap_below_base", "unknown_jitter",
+ * "attempt_zero", "random_out_of_range", "invalid_argument": the error names of the
+ * shared test vectors); NULL for a value that is not a `dcs_status_result`.
  */
 const char *dcs_status_result_name(uint32_t result);
 

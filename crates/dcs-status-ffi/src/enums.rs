@@ -41,6 +41,23 @@ pub enum dcs_status_result {
     ErrInternal = 9,
     /// No entry of the DCS error-code catalogue has this code.
     ErrUnknownErrorCode = 10,
+    /// A retry policy's `max_attempts` is 0 (`dcs_status_retry_policy_validate`).
+    ErrNoAttempts = 11,
+    /// A retry policy's `cap_ms` is below one of its base delays
+    /// (`dcs_status_retry_policy_validate`).
+    ErrCapBelowBase = 12,
+    /// A jitter mode that is none of `DCS_STATUS_JITTER_*` (a policy's `jitter`), or a
+    /// name that is not `full`, `equal`, `none` or `decorrelated`.
+    ErrUnknownJitter = 13,
+    /// A step input's `attempt` is 0 (`dcs_status_step_input_validate`).
+    ErrAttemptZero = 14,
+    /// A step input's random draw is NaN, negative, or 1 or more
+    /// (`dcs_status_step_input_validate`).
+    ErrRandomOutOfRange = 15,
+    /// An argument or struct field holds a value the C API does not define: an enum
+    /// number outside the header's list, or a catalogue entry pointer that is not
+    /// the library's.
+    ErrInvalidArgument = 16,
 }
 
 c_enum!(dcs_status_result (success Ok) from ErrorKind {
@@ -54,6 +71,12 @@ c_enum!(dcs_status_result (success Ok) from ErrorKind {
     ErrRetryAfterImpossibleDate => RetryAfterImpossibleDate,
     ErrInternal => Internal,
     ErrUnknownErrorCode => UnknownErrorCode,
+    ErrNoAttempts => NoAttempts,
+    ErrCapBelowBase => CapBelowBase,
+    ErrUnknownJitter => UnknownJitter,
+    ErrAttemptZero => AttemptZero,
+    ErrRandomOutOfRange => RandomOutOfRange,
+    ErrInvalidArgument => InvalidArgument,
 });
 
 impl From<core_status::RetryAfterError> for dcs_status_result {
@@ -178,8 +201,9 @@ c_enum!(dcs_status_error_advice from ErrorAdvice {
 /// The canonical name of a result ("ok", "null_pointer", "not_a_status_code",
 /// "unknown_name", "invalid_utf8", "retry_after_empty", "retry_after_invalid_delay",
 /// "retry_after_invalid_date", "retry_after_impossible_date", "internal",
-/// "unknown_error_code": the error names of the shared test vectors); NULL for a
-/// value that is not a `dcs_status_result`.
+/// "unknown_error_code", "no_attempts", "cap_below_base", "unknown_jitter",
+/// "attempt_zero", "random_out_of_range", "invalid_argument": the error names of the
+/// shared test vectors); NULL for a value that is not a `dcs_status_result`.
 #[no_mangle]
 pub extern "C" fn dcs_status_result_name(result: u32) -> *const c_char {
     ffi_panic_boundary! {
