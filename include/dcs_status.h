@@ -6,7 +6,8 @@
  *
  * Every function is thread-safe and total: NULL pointers, invalid UTF-8 and
  * out-of-range values give a documented error, never a crash. Nothing returned
- * needs freeing: entries and strings are static.
+ * needs freeing but a retry budget (dcs_status_retry_budget_free): entries and
+ * strings are static.
  */
 
 #ifndef DCS_STATUS_H
@@ -40,6 +41,13 @@
  * The version as one number, `major * 10000 + minor * 100 + patch`, for `#if`.
  */
 #define DCS_STATUS_VERSION_NUMBER 200
+
+/**
+ * The most bytes a step's log line can have (without the NUL): a buffer of
+ * `DCS_STATUS_RETRY_STEP_LOG_LINE_MAX + 1` bytes always holds one
+ * (`dcs_status_retry_step_log_line`).
+ */
+#define DCS_STATUS_RETRY_STEP_LOG_LINE_MAX 256
 
 /**
  * The class of a status code; the value is the code's first digit.
@@ -173,6 +181,35 @@ enum dcs_status_result
    * No entry of the DCS error-code catalogue has this code.
    */
   DCS_STATUS_RESULT_ERR_UNKNOWN_ERROR_CODE = 10,
+  /**
+   * A retry policy's `max_attempts` is 0 (`dcs_status_retry_policy_validate`).
+   */
+  DCS_STATUS_RESULT_ERR_NO_ATTEMPTS = 11,
+  /**
+   * A retry policy's `cap_ms` is below one of its base delays
+   * (`dcs_status_retry_policy_validate`).
+   */
+  DCS_STATUS_RESULT_ERR_CAP_BELOW_BASE = 12,
+  /**
+   * A jitter mode that is none of `DCS_STATUS_JITTER_*` (a policy's `jitter`), or a
+   * name that is not `full`, `equal`, `none` or `decorrelated`.
+   */
+  DCS_STATUS_RESULT_ERR_UNKNOWN_JITTER = 13,
+  /**
+   * A step input's `attempt` is 0 (`dcs_status_step_input_validate`).
+   */
+  DCS_STATUS_RESULT_ERR_ATTEMPT_ZERO = 14,
+  /**
+   * A step input's random draw is NaN, negative, or 1 or more
+   * (`dcs_status_step_input_validate`).
+   */
+  DCS_STATUS_RESULT_ERR_RANDOM_OUT_OF_RANGE = 15,
+  /**
+   * An argument or struct field holds a value the C API does not define: an enum
+   * number outside the header's list, or a catalogue entry pointer that is not
+   * the library's.
+   */
+  DCS_STATUS_RESULT_ERR_INVALID_ARGUMENT = 16,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -281,6 +318,180 @@ typedef enum dcs_status_error_advice dcs_status_error_advice;
 typedef uint32_t dcs_status_error_advice;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
+
+/**
+ * How a retry policy draws a backoff delay below its ceiling (its `jitter`; the
+ * formulas: `dcs_status_retry_policy_backoff_ms`).
+ */
+enum dcs_status_jitter
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * A uniform draw in [0, ceiling): the AWS SDKs' "full jitter" (the default).
+   */
+  DCS_STATUS_JITTER_FULL = 1,
+  /**
+   * Half the ceiling plus a uniform draw up to the other half.
+   */
+  DCS_STATUS_JITTER_EQUAL = 2,
+  /**
+   * Exactly the ceiling: plain exponential backoff.
+   */
+  DCS_STATUS_JITTER_NONE = 3,
+  /**
+   * A uniform draw between the base and three times the previous delay, capped.
+   */
+  DCS_STATUS_JITTER_DECORRELATED = 4,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum dcs_status_jitter dcs_status_jitter;
+#else
+typedef uint32_t dcs_status_jitter;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * What kind of failure a retry answers; it picks the base delay and the budget cost.
+ */
+enum dcs_status_retry_category
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * A failure that may clear at once: a server error on an idempotent request, a
+   * request timeout.
+   */
+  DCS_STATUS_RETRY_CATEGORY_TRANSIENT = 1,
+  /**
+   * The server limits the request rate: 429, or any Retry-After it sent.
+   */
+  DCS_STATUS_RETRY_CATEGORY_THROTTLE = 2,
+  /**
+   * The DCS instance is busy (restarting, backing up, running a job): an error
+   * code that says to try again later.
+   */
+  DCS_STATUS_RETRY_CATEGORY_BUSY = 3,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum dcs_status_retry_category dcs_status_retry_category;
+#else
+typedef uint32_t dcs_status_retry_category;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * Why a retry step decided as it did: the rule that matched (1 to 9, first match
+ * wins), or what stopped the retry a rule allowed.
+ */
+enum dcs_status_retry_reason
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Rule 1: 1xx-3xx is not an error.
+   */
+  DCS_STATUS_RETRY_REASON_NOT_AN_ERROR = 1,
+  /**
+   * Rule 2: the attempt just made was the last the policy allows.
+   */
+  DCS_STATUS_RETRY_REASON_MAX_ATTEMPTS = 2,
+  /**
+   * Rule 3: the error code says to fix the request, or that the operation is not
+   * allowed.
+   */
+  DCS_STATUS_RETRY_REASON_ERROR_CODE = 3,
+  /**
+   * Rule 4: the server's Retry-After asks for longer than `max_retry_after_s`.
+   */
+  DCS_STATUS_RETRY_REASON_RETRY_AFTER_TOO_LONG = 4,
+  /**
+   * Rule 4: retry after exactly the server's Retry-After.
+   */
+  DCS_STATUS_RETRY_REASON_RETRY_AFTER = 5,
+  /**
+   * Rule 5: the error code says to try again later.
+   */
+  DCS_STATUS_RETRY_REASON_BUSY = 6,
+  /**
+   * Rule 6: 429 without a valid Retry-After.
+   */
+  DCS_STATUS_RETRY_REASON_THROTTLED = 7,
+  /**
+   * Rule 7: 408.
+   */
+  DCS_STATUS_RETRY_REASON_TIMEOUT = 8,
+  /**
+   * Rule 8: 500, 502, 504 or a code handled as 500, on an idempotent request.
+   */
+  DCS_STATUS_RETRY_REASON_SERVER_ERROR = 9,
+  /**
+   * Rule 8: the same, on a request that is not idempotent.
+   */
+  DCS_STATUS_RETRY_REASON_NOT_IDEMPOTENT = 10,
+  /**
+   * Rule 9: any other status, or a number that is not a status code.
+   */
+  DCS_STATUS_RETRY_REASON_STATUS = 11,
+  /**
+   * A retry the budget cannot pay for.
+   */
+  DCS_STATUS_RETRY_REASON_BUDGET_EXHAUSTED = 12,
+  /**
+   * A retry whose delay would end past the caller's deadline.
+   */
+  DCS_STATUS_RETRY_REASON_DEADLINE = 13,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum dcs_status_retry_reason dcs_status_retry_reason;
+#else
+typedef uint32_t dcs_status_retry_reason;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * Whether a retry step sends the request again.
+ */
+enum dcs_status_step_action
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Wait `delay_ms`, then send the request again.
+   */
+  DCS_STATUS_STEP_ACTION_RETRY = 1,
+  /**
+   * Do not send it again: hand the response to the caller.
+   */
+  DCS_STATUS_STEP_ACTION_DO_NOT_RETRY = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum dcs_status_step_action dcs_status_step_action;
+#else
+typedef uint32_t dcs_status_step_action;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * A retry budget (the AWS SDKs' retry quota): retries spend tokens, successes earn
+ * them back, and when too many requests fail it runs dry and stops the retries that
+ * would only add load. Opaque: made by `dcs_status_retry_budget_new*`, freed by
+ * `dcs_status_retry_budget_free`.
+ *
+ * Thread-safe: share one budget among every thread (and request) of a process that
+ * talks to one service; every function changes it with one atomic operation, so the
+ * tokens never go below 0 or above the capacity and no update is lost. Only
+ * `dcs_status_retry_budget_free` must not race with another call on it.
+ */
+typedef struct dcs_status_retry_budget dcs_status_retry_budget;
 
 /**
  * One entry of the DCS status-code table. Entries are static: never copy the strings,
@@ -536,6 +747,202 @@ typedef struct dcs_status_http_error {
    */
   const struct dcs_status_catalogue_entry *catalogue;
 } dcs_status_http_error;
+
+/**
+ * The settings of a retry loop (the core's `dcs_status::RetryPolicy`, whose
+ * documentation gives the reasons for the defaults): plain data, copied freely.
+ *
+ * Start from `dcs_status_retry_policy_default()` and change fields; a struct filled
+ * by hand must hold a `DCS_STATUS_JITTER_*` value in `jitter` (any other number gets
+ * `DCS_STATUS_RESULT_ERR_UNKNOWN_JITTER` from every function that reads the policy;
+ * 0, from a zeroed struct, is none). `dcs_status_retry_policy_validate` says whether
+ * the settings make sense; `dcs_status_retry_policy_step` answers for any values.
+ */
+typedef struct dcs_status_retry_policy {
+  /**
+   * Attempts in all, the first included: 3 (the default) means at most two
+   * retries. A step reads 0 as 1.
+   */
+  uint32_t max_attempts;
+  /**
+   * How a backoff delay is drawn: a `dcs_status_jitter` value (default
+   * `DCS_STATUS_JITTER_FULL`).
+   */
+  uint32_t jitter;
+  /**
+   * The base delay of transient retries, in milliseconds (default 50).
+   */
+  uint64_t base_transient_ms;
+  /**
+   * The base delay of throttle retries, in milliseconds (default 1000).
+   */
+  uint64_t base_throttle_ms;
+  /**
+   * The base delay of busy retries, in milliseconds (default 2000).
+   */
+  uint64_t base_busy_ms;
+  /**
+   * The longest backoff delay, in milliseconds (default 20000). A Retry-After
+   * delay is limited by `max_retry_after_s` instead.
+   */
+  uint64_t cap_ms;
+  /**
+   * The longest Retry-After honoured, in seconds (default 300); a longer one is
+   * `DCS_STATUS_RETRY_REASON_RETRY_AFTER_TOO_LONG`.
+   */
+  uint64_t max_retry_after_s;
+} dcs_status_retry_policy;
+
+/**
+ * The attempt just made and what came back: what `dcs_status_retry_policy_step`
+ * reads (the core's `dcs_status::StepInput`).
+ *
+ * A zeroed struct (`dcs_status_step_input in = {0};`) means: attempt 1, no
+ * Retry-After, no error code, not idempotent, the system clock, a draw from the
+ * library's random source, no previous delay, no deadline; set `attempt` and
+ * `status`, then what the response had. Text is pointer + length (no NUL needed or
+ * read); a NULL pointer means absent, whatever the length.
+ */
+typedef struct dcs_status_step_input {
+  /**
+   * The number of the attempt just made: 1 for the first (also the number of the
+   * retry that would follow). 0 is read as 1.
+   */
+  uint32_t attempt;
+  /**
+   * The response's HTTP status code; a number outside 100..999 is
+   * `DCS_STATUS_RETRY_REASON_STATUS`.
+   */
+  int64_t status;
+  /**
+   * The response's Retry-After value as received (delay-seconds or an
+   * HTTP-date), or NULL if it had none. One that does not parse counts as absent.
+   */
+  const char *retry_after;
+  /**
+   * The Retry-After value's length in bytes.
+   */
+  size_t retry_after_len;
+  /**
+   * The `error_code` of the response's body ("DCS.4111"), as received, or NULL if
+   * it had none; looked up as `dcs_status_catalogue_lookup` does. A code the
+   * catalogue lacks gives no advice.
+   */
+  const char *error_code;
+  /**
+   * The error code's length in bytes.
+   */
+  size_t error_code_len;
+  /**
+   * Whether the request may safely be sent twice
+   * (`dcs_status_method_is_idempotent`).
+   */
+  bool idempotent;
+  /**
+   * Whether `now` is set; when false, an HTTP-date Retry-After is read against
+   * the system clock.
+   */
+  bool has_now;
+  /**
+   * The current time in Unix seconds, for an HTTP-date Retry-After.
+   */
+  int64_t now;
+  /**
+   * Whether `random` is set; when false, the step draws from the library's fast
+   * random source (`dcs_status_random_unit`).
+   */
+  bool has_random;
+  /**
+   * The random draw u in [0, 1) that places a jittered delay (for reproducible
+   * delays). NaN and negatives are read as 0, 1 and more as the largest double
+   * below 1 (`dcs_status_step_input_validate` reports them).
+   */
+  double random;
+  /**
+   * The previous retry's delay in milliseconds: only decorrelated jitter reads
+   * it, and not for the first retry.
+   */
+  uint64_t previous_delay_ms;
+  /**
+   * Whether `time_left_ms` is set (a deadline).
+   */
+  bool has_time_left;
+  /**
+   * The time left before the caller's deadline, in milliseconds, measured when
+   * the response came; a retry whose delay is longer is
+   * `DCS_STATUS_RETRY_REASON_DEADLINE`.
+   */
+  uint64_t time_left_ms;
+} dcs_status_step_input;
+
+/**
+ * What `dcs_status_retry_policy_step` decided, and what its log line cites (the
+ * core's `dcs_status::RetryStep`). The first fields are the decision, the rest echo
+ * the input. Enum fields are `uint32_t` holding the named enum's values.
+ *
+ * A step is also read back, by `dcs_status_retry_budget_record_success` and
+ * `dcs_status_retry_step_log_line`: pass it as the step function wrote it. A field
+ * that holds a value the header does not define gets
+ * `DCS_STATUS_RESULT_ERR_INVALID_ARGUMENT`.
+ */
+typedef struct dcs_status_retry_step {
+  /**
+   * Whether to send the request again: a `dcs_status_step_action` value.
+   */
+  uint32_t action;
+  /**
+   * How long to wait before sending it again, in milliseconds; 0 for
+   * `DCS_STATUS_STEP_ACTION_DO_NOT_RETRY`.
+   */
+  uint64_t delay_ms;
+  /**
+   * Whether `category` is set: when a rule called for a retry (rules 4 to 8),
+   * even if the Retry-After was too long, the deadline too near or the budget
+   * empty.
+   */
+  bool has_category;
+  /**
+   * The kind of retry: a `dcs_status_retry_category` value; 0 when
+   * `has_category` is false.
+   */
+  uint32_t category;
+  /**
+   * Why: a `dcs_status_retry_reason` value.
+   */
+  uint32_t reason;
+  /**
+   * Whether `tokens_after` is set: when a budget was given.
+   */
+  bool has_tokens_after;
+  /**
+   * The budget's tokens after this step; 0 when `has_tokens_after` is false.
+   */
+  uint32_t tokens_after;
+  /**
+   * The attempt just made, as read (0 was read as 1).
+   */
+  uint32_t attempt;
+  /**
+   * The policy's `max_attempts`.
+   */
+  uint32_t max_attempts;
+  /**
+   * The status, as given.
+   */
+  int64_t status;
+  /**
+   * Whether `retry_after_s` is set: when rule 4 read a valid Retry-After.
+   */
+  bool has_retry_after;
+  /**
+   * The server's Retry-After in seconds; 0 when `has_retry_after` is false.
+   */
+  uint64_t retry_after_s;
+  /**
+   * The catalogue's entry for the input's error code, or NULL.
+   */
+  const struct dcs_status_catalogue_entry *catalogue;
+} dcs_status_retry_step;
 
 /**
  * A pointer to a static entry, or NULL.
@@ -892,6 +1299,271 @@ size_t dcs_status_http_error_from_response_message(int64_t code,
                                                    size_t cap);
 
 /**
+ * The default retry policy: 3 attempts, full jitter, base delays of 50 ms
+ * (transient), 1000 ms (throttle) and 2000 ms (busy), a 20000 ms cap, Retry-After
+ * honoured up to 300 s. The core's `RetryPolicy::DEFAULT` (its documentation, and
+ * the README, give the reasons). Change fields of the copy it returns.
+ */
+struct dcs_status_retry_policy dcs_status_retry_policy_default(void);
+
+/**
+ * Whether a policy's settings make sense, the first problem found in this order:
+ * `DCS_STATUS_RESULT_ERR_UNKNOWN_JITTER` for a `jitter` that is no
+ * `dcs_status_jitter`, `DCS_STATUS_RESULT_ERR_NO_ATTEMPTS` for `max_attempts` 0,
+ * `DCS_STATUS_RESULT_ERR_CAP_BELOW_BASE` for a `cap_ms` below a base delay;
+ * `DCS_STATUS_RESULT_ERR_NULL_POINTER` if `policy` is NULL.
+ *
+ * `dcs_status_retry_policy_step` answers for any policy with a known jitter (it
+ * reads `max_attempts` 0 as 1, and limits every delay to the cap); programs that
+ * take settings from people check them here first and report
+ * `dcs_status_result_message` (or `dcs_status_error_message` about the value).
+ *
+ * # Safety
+ * `policy` must be NULL or point to a readable `dcs_status_retry_policy`.
+ */
+dcs_status_result dcs_status_retry_policy_validate(const struct dcs_status_retry_policy *policy);
+
+/**
+ * Whether a step's input makes sense, the first problem found in this order:
+ * `DCS_STATUS_RESULT_ERR_ATTEMPT_ZERO` for `attempt` 0,
+ * `DCS_STATUS_RESULT_ERR_NOT_A_STATUS_CODE` for a `status` outside 100..999,
+ * `DCS_STATUS_RESULT_ERR_RANDOM_OUT_OF_RANGE` for a set `random` that is NaN,
+ * negative, or 1 or more; `DCS_STATUS_RESULT_ERR_NULL_POINTER` if `input` is NULL.
+ * `dcs_status_retry_policy_step` answers for any input (its documentation says how
+ * it reads these).
+ *
+ * # Safety
+ * `input` must be NULL or point to a readable `dcs_status_step_input` whose
+ * `bool` fields hold false or true and whose texts are NULL or point to their
+ * length's readable bytes.
+ */
+dcs_status_result dcs_status_step_input_validate(const struct dcs_status_step_input *input);
+
+/**
+ * Finds the jitter mode named `name` ("full", "equal", "none", "decorrelated";
+ * exactly, case-sensitive), `len` bytes with no NUL needed, into `*out`.
+ *
+ * Errors: `DCS_STATUS_RESULT_ERR_NULL_POINTER` if `name` or `out` is NULL;
+ * `DCS_STATUS_RESULT_ERR_UNKNOWN_JITTER` for any other name (bytes that are not
+ * UTF-8 included: `dcs_status_error_message` writes the message about it). `*out`
+ * is written only on success.
+ *
+ * # Safety
+ * `name` must be NULL or point to `len` readable bytes; `out` must be NULL or point
+ * to writable memory for one `dcs_status_jitter`.
+ */
+dcs_status_result dcs_status_jitter_from_name(const char *name, size_t len, dcs_status_jitter *out);
+
+/**
+ * The next step after an attempt: retry (after how long) or stop, and why, by the
+ * core's rules (`dcs_status::RetryPolicy::step`), first match wins:
+ *
+ * 1. 1xx-3xx: do not retry, `NOT_AN_ERROR`.
+ * 2. `attempt` >= `max_attempts`: do not retry, `MAX_ATTEMPTS`.
+ * 3. the error code's catalogue advice is fix_request or not_allowed: do not retry,
+ *    `ERROR_CODE`.
+ * 4. 413, 429 or 503 with a valid Retry-After: longer than `max_retry_after_s`, do
+ *    not retry, `RETRY_AFTER_TOO_LONG`; else retry after exactly that many seconds
+ *    (x 1000 ms), category `THROTTLE`, `RETRY_AFTER`, no jitter.
+ * 5. the error code's advice is retry_later: retry, `BUSY`, `BUSY` (whatever the
+ *    method: the error proves the request had no effect).
+ * 6. 429: retry, `THROTTLE`, `THROTTLED`.
+ * 7. 408: retry, `TRANSIENT`, `TIMEOUT`.
+ * 8. 500, 502, 504 and codes handled as 500: idempotent, retry, `TRANSIENT`,
+ *    `SERVER_ERROR`; else do not retry, `NOT_IDEMPOTENT`.
+ * 9. anything else: do not retry, `STATUS` (also a number outside 100..999).
+ *
+ * Rules 5-8 wait the backoff delay of their category for retry number `attempt`
+ * (`dcs_status_retry_policy_backoff_ms`). A retry is then checked against the
+ * deadline (`has_time_left`: a longer delay is `DEADLINE`) and paid from `budget`
+ * if one is given (`BUDGET_EXHAUSTED` if it cannot pay; charged only for a retry
+ * that passes every check). `budget` may be NULL: no budget.
+ *
+ * `*out` is the step (`has_tokens_after` when a budget was given); its log line is
+ * `dcs_status_retry_step_log_line`. Nothing is allocated; the budget is updated
+ * with one atomic operation, safe from any number of threads.
+ *
+ * Errors: `DCS_STATUS_RESULT_ERR_NULL_POINTER` if `policy`, `input` or `out` is
+ * NULL; `DCS_STATUS_RESULT_ERR_UNKNOWN_JITTER` if the policy's `jitter` is no
+ * `dcs_status_jitter`. Any other value is answered, as the rules say (validate
+ * first, if the values come from people). `*out` is written only on success, and
+ * then the budget was charged if the step retries.
+ *
+ * # Safety
+ * `policy` and `input` must be NULL or point to readable structs (the input's
+ * `bool` fields false or true, its texts NULL or their length's readable bytes);
+ * `budget` must be NULL or a live budget from `dcs_status_retry_budget_new*`; `out`
+ * must be NULL or point to writable memory for one `dcs_status_retry_step`.
+ */
+dcs_status_result dcs_status_retry_policy_step(const struct dcs_status_retry_policy *policy,
+                                               const struct dcs_status_step_input *input,
+                                               const struct dcs_status_retry_budget *budget,
+                                               struct dcs_status_retry_step *out);
+
+/**
+ * The backoff delay of retry number `retry` (1 for the first; 0 is read as 1) of a
+ * category, in milliseconds, for the random draw `random` and, for decorrelated
+ * jitter, the previous retry's delay (the core's `RetryPolicy::backoff_ms`). With
+ * `base` the category's base delay and n = `retry`:
+ *
+ * - ceiling = min(cap_ms, base * 2^(n-1)), exact in integers, without overflow for
+ *   any n;
+ * - full: floor(u * ceiling); equal: floor(ceiling/2 + u * ceiling/2); none:
+ *   ceiling;
+ * - decorrelated: min(cap_ms, floor(base + u * (3 * previous - base))), previous
+ *   being base for the first retry.
+ *
+ * Products with u are IEEE doubles, so every language gets the same integer. A
+ * `random` outside [0, 1) is clamped: NaN and negatives to 0, 1 and more to the
+ * largest double below 1. `*out_ms` is written only on success.
+ *
+ * Errors: `DCS_STATUS_RESULT_ERR_NULL_POINTER` if `policy` or `out_ms` is NULL;
+ * `DCS_STATUS_RESULT_ERR_UNKNOWN_JITTER` for a policy whose `jitter` is no
+ * `dcs_status_jitter`; `DCS_STATUS_RESULT_ERR_INVALID_ARGUMENT` for a `category`
+ * that is no `dcs_status_retry_category`.
+ *
+ * # Safety
+ * `policy` must be NULL or point to a readable `dcs_status_retry_policy`; `out_ms`
+ * must be NULL or point to writable memory for one `uint64_t`.
+ */
+dcs_status_result dcs_status_retry_policy_backoff_ms(const struct dcs_status_retry_policy *policy,
+                                                     uint32_t category,
+                                                     uint32_t retry,
+                                                     double random,
+                                                     uint64_t previous_ms,
+                                                     uint64_t *out_ms);
+
+/**
+ * Writes a step's log line, the same in every language: "retry 2 of 3 in 740 ms:
+ * DCS.4111 says try again later (busy)" or "do not retry: 404 Not Found is not an
+ * error a retry can fix (status)". ASCII, at most
+ * `DCS_STATUS_RETRY_STEP_LOG_LINE_MAX` bytes. Nothing is allocated.
+ *
+ * A NULL `step` writes the message of `DCS_STATUS_RESULT_ERR_NULL_POINTER`; a step
+ * with a field the header does not define (an enum value, a catalogue pointer that
+ * is not the library's), that of `DCS_STATUS_RESULT_ERR_INVALID_ARGUMENT`. Returns
+ * the line's length; see the renderers' contract at `dcs_status_explain`.
+ *
+ * # Safety
+ * `step` must be NULL or point to a readable `dcs_status_retry_step` whose `bool`
+ * fields hold false or true; `buf` must be NULL or point to `cap` writable bytes.
+ */
+size_t dcs_status_retry_step_log_line(const struct dcs_status_retry_step *step,
+                                      char *buf,
+                                      size_t cap);
+
+/**
+ * A uniform random draw in [0, 1) from the library's source: what a step uses when
+ * the input has no `random`. wyrand with one state per thread, seeded from the
+ * operating system's randomness on the thread's first draw; fast, never locked, not
+ * for anything secret.
+ */
+double dcs_status_random_unit(void);
+
+/**
+ * Gives the calling thread's random source a fresh seed. A process that forks after
+ * drawing hands its child the same state: call this in the child
+ * (`pthread_atfork(NULL, NULL, child_handler)`), or the two draw the same delays.
+ */
+void dcs_status_reseed_random_unit(void);
+
+/**
+ * A new, full budget of `capacity` tokens, where a transient or busy retry costs
+ * `retry_cost` and a throttle retry (429, or any Retry-After) `throttle_cost`.
+ * Free it with `dcs_status_retry_budget_free`. Never NULL (an allocation failure
+ * aborts, as every Rust allocation does).
+ */
+struct dcs_status_retry_budget *dcs_status_retry_budget_new(uint32_t capacity,
+                                                            uint32_t retry_cost,
+                                                            uint32_t throttle_cost);
+
+/**
+ * `dcs_status_retry_budget_new`, holding `tokens` instead of a full budget (at most
+ * `capacity`: more is read as `capacity`): to resume a saved state, or to test.
+ */
+struct dcs_status_retry_budget *dcs_status_retry_budget_new_with_tokens(uint32_t capacity,
+                                                                        uint32_t retry_cost,
+                                                                        uint32_t throttle_cost,
+                                                                        uint32_t tokens);
+
+/**
+ * A new, full budget with the core's defaults: 500 tokens, 14 per transient or busy
+ * retry, 5 per throttle retry (the AWS SDKs' numbers). Free it with
+ * `dcs_status_retry_budget_free`; never NULL.
+ */
+struct dcs_status_retry_budget *dcs_status_retry_budget_new_default(void);
+
+/**
+ * Frees a budget. NULL is ignored. No other call may use the budget during or
+ * after this one.
+ *
+ * # Safety
+ * `budget` must be NULL or a budget from `dcs_status_retry_budget_new*` not freed
+ * yet, which no other thread is using.
+ */
+void dcs_status_retry_budget_free(struct dcs_status_retry_budget *budget);
+
+/**
+ * The tokens a budget holds now (another thread may change them at any time); 0
+ * for NULL.
+ *
+ * # Safety
+ * `budget` must be NULL or a live budget from `dcs_status_retry_budget_new*`.
+ */
+uint32_t dcs_status_retry_budget_tokens(const struct dcs_status_retry_budget *budget);
+
+/**
+ * The most tokens a budget can hold; 0 for NULL.
+ *
+ * # Safety
+ * `budget` must be NULL or a live budget from `dcs_status_retry_budget_new*`.
+ */
+uint32_t dcs_status_retry_budget_capacity(const struct dcs_status_retry_budget *budget);
+
+/**
+ * What a transient or busy retry costs a budget; 0 for NULL.
+ *
+ * # Safety
+ * `budget` must be NULL or a live budget from `dcs_status_retry_budget_new*`.
+ */
+uint32_t dcs_status_retry_budget_retry_cost(const struct dcs_status_retry_budget *budget);
+
+/**
+ * What a throttle retry (429, or any Retry-After) costs a budget; 0 for NULL.
+ *
+ * # Safety
+ * `budget` must be NULL or a live budget from `dcs_status_retry_budget_new*`.
+ */
+uint32_t dcs_status_retry_budget_throttle_cost(const struct dcs_status_retry_budget *budget);
+
+/**
+ * Records that a request succeeded (the core's `RetryBudget::record_success`).
+ * `last` is the last step of that request's retry loop, or NULL if the first
+ * attempt succeeded:
+ *
+ * - NULL: 1 token is added;
+ * - a retry paid from a budget (`action` `DCS_STATUS_STEP_ACTION_RETRY`,
+ *   `has_tokens_after`): the cost of its category is refunded;
+ * - any other step: nothing changes.
+ *
+ * Never above the capacity. `*out_tokens`, if `out_tokens` is not NULL, is the
+ * tokens held after.
+ *
+ * Errors: `DCS_STATUS_RESULT_ERR_NULL_POINTER` if `budget` is NULL;
+ * `DCS_STATUS_RESULT_ERR_INVALID_ARGUMENT` for a `last` with a field the header does
+ * not define (then nothing changes). `*out_tokens` is written only on success.
+ *
+ * # Safety
+ * `budget` must be NULL or a live budget from `dcs_status_retry_budget_new*`;
+ * `last` must be NULL or point to a readable `dcs_status_retry_step` whose `bool`
+ * fields hold false or true; `out_tokens` must be NULL or point to writable memory
+ * for one `uint32_t`.
+ */
+dcs_status_result dcs_status_retry_budget_record_success(const struct dcs_status_retry_budget *budget,
+                                                         const struct dcs_status_retry_step *last,
+                                                         uint32_t *out_tokens);
+
+/**
  * Writes the message of an error about an input, as the core says it
  * (`dcs_status::error_message`): for `DCS_STATUS_RESULT_ERR_UNKNOWN_NAME` and
  * "nope", `unknown status name "nope": expected a DCS name ("NotFound"), ...`.
@@ -981,8 +1653,9 @@ size_t dcs_status_http_error_message(int64_t code,
  * The canonical name of a result ("ok", "null_pointer", "not_a_status_code",
  * "unknown_name", "invalid_utf8", "retry_after_empty", "retry_after_invalid_delay",
  * "retry_after_invalid_date", "retry_after_impossible_date", "internal",
- * "unknown_error_code": the error names of the shared test vectors); NULL for a
- * value that is not a `dcs_status_result`.
+ * "unknown_error_code", "no_attempts", "cap_below_base", "unknown_jitter",
+ * "attempt_zero", "random_out_of_range", "invalid_argument": the error names of the
+ * shared test vectors); NULL for a value that is not a `dcs_status_result`.
  */
 const char *dcs_status_result_name(uint32_t result);
 
@@ -1036,6 +1709,57 @@ const char *dcs_status_action_name(uint32_t action);
  * `dcs_status_error_advice`.
  */
 const char *dcs_status_error_advice_name(uint32_t advice);
+
+/**
+ * The canonical name of a jitter mode ("full", "equal", "none", "decorrelated");
+ * NULL for a value that is not a `dcs_status_jitter`.
+ */
+const char *dcs_status_jitter_name(uint32_t jitter);
+
+/**
+ * A static sentence explaining a jitter mode, e.g. "full jitter: a uniform draw
+ * between zero and the ceiling"; NULL for a value that is not a `dcs_status_jitter`.
+ */
+const char *dcs_status_jitter_explain(uint32_t jitter);
+
+/**
+ * The canonical name of a retry category ("transient", "throttle", "busy"); NULL
+ * for a value that is not a `dcs_status_retry_category`.
+ */
+const char *dcs_status_retry_category_name(uint32_t category);
+
+/**
+ * A static sentence explaining a retry category; NULL for a value that is not a
+ * `dcs_status_retry_category`.
+ */
+const char *dcs_status_retry_category_explain(uint32_t category);
+
+/**
+ * The canonical name of a retry reason ("not_an_error", "max_attempts",
+ * "error_code", "retry_after_too_long", "retry_after", "busy", "throttled",
+ * "timeout", "server_error", "not_idempotent", "status", "budget_exhausted",
+ * "deadline"); NULL for a value that is not a `dcs_status_retry_reason`.
+ */
+const char *dcs_status_retry_reason_name(uint32_t reason);
+
+/**
+ * A static sentence explaining a retry reason, whatever the response (for the
+ * sentence about one step, `dcs_status_retry_step_log_line`); NULL for a value that
+ * is not a `dcs_status_retry_reason`.
+ */
+const char *dcs_status_retry_reason_explain(uint32_t reason);
+
+/**
+ * The canonical name of a step action ("retry", "do_not_retry"); NULL for a value
+ * that is not a `dcs_status_step_action`.
+ */
+const char *dcs_status_step_action_name(uint32_t action);
+
+/**
+ * A static sentence explaining a step action; NULL for a value that is not a
+ * `dcs_status_step_action`.
+ */
+const char *dcs_status_step_action_explain(uint32_t action);
 
 #ifdef __cplusplus
 }  // extern "C"

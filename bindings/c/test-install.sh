@@ -52,7 +52,8 @@ pkg_config_metadata() {
 }
 
 # The output every example must print: the entry for 429, a parsed Retry-After, the
-# RFC 9110 fallback, the dcs_status_get_inline hot path, and text from the library.
+# RFC 9110 fallback, the dcs_status_get_inline hot path, text from the library, and a
+# retry loop with a budget.
 example_output_ok() {
     cat "$1"
     grep -q '^429 Too Many Requests$' "$1"
@@ -62,6 +63,8 @@ example_output_ok() {
     grep -q '418 is unrecognized: handled as client_error, like 400 Bad Request' "$1"
     grep -q '^hot path: 3 of 10 responses were documented errors$' "$1"
     grep -Eq '^HTTP error( \([0-9]+ bytes\))?: [0-9]{3} [^,]*, DCS name [A-Za-z]+: .*; decision: ' "$1"
+    grep -q '^attempt 2: retry 2 of 3 in 2000 ms: DCS.4111 says try again later (busy)$' "$1"
+    grep -q '^retry loop: success on attempt 3; the budget holds 486 of 500 tokens$' "$1"
 }
 # not_linked_to_libdcs_status BINARY: a static build needs no libdcs_status.so.
 not_linked_to_libdcs_status() {

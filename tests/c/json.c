@@ -199,6 +199,7 @@ static bool parse_string(parser *p, char **out, size_t *out_len) {
     return true;
 }
 
+/* Parses an integer: sign and magnitude, exactly, up to 2^64 - 1. */
 static bool parse_int(parser *p, json_value *v) {
     v->type = JSON_INT;
     if (p->s[p->pos] == '-') {
@@ -220,12 +221,68 @@ static bool parse_int(parser *p, json_value *v) {
     if (p->s[start] == '0' && p->pos - start > 1) {
         return fail(p, "leading zero");
     }
-    if (p->pos < p->len && (p->s[p->pos] == '.' || p->s[p->pos] == 'e' || p->s[p->pos] == 'E')) {
-        return fail(p, "only integers are supported");
-    }
     if (v->negative && v->magnitude == 0) {
         v->negative = false;
     }
+    return true;
+}
+
+/* The length of the digits at p->s[at], at most to the end. */
+static size_t digits_at(const parser *p, size_t at) {
+    size_t n = 0;
+    while (at + n < p->len && p->s[at + n] >= '0' && p->s[at + n] <= '9') {
+        n++;
+    }
+    return n;
+}
+
+/* Parses a number: an integer as JSON_INT (exactly); one with a fraction or an
+ * exponent as JSON_REAL, by strtod on the token (correctly rounded, as every JSON
+ * reader of the other languages reads it: the same double). */
+static bool parse_number(parser *p, json_value *v) {
+    size_t start = p->pos;
+    size_t at = start + (p->s[start] == '-' ? 1 : 0);
+    size_t whole = digits_at(p, at);
+    at += whole;
+    bool real = false;
+    if (whole > 0 && at < p->len && p->s[at] == '.') {
+        size_t fraction = digits_at(p, at + 1);
+        if (fraction == 0) {
+            p->pos = at + 1;
+            return fail(p, "expected a digit after '.'");
+        }
+        at += 1 + fraction;
+        real = true;
+    }
+    if (whole > 0 && at < p->len && (p->s[at] == 'e' || p->s[at] == 'E')) {
+        size_t sign = at + 1 < p->len && (p->s[at + 1] == '+' || p->s[at + 1] == '-') ? 1 : 0;
+        size_t exponent = digits_at(p, at + 1 + sign);
+        if (exponent == 0) {
+            p->pos = at + 1;
+            return fail(p, "expected a digit in the exponent");
+        }
+        at += 1 + sign + exponent;
+        real = true;
+    }
+    if (!real) {
+        return parse_int(p, v);
+    }
+    if (p->s[start + (p->s[start] == '-' ? 1 : 0)] == '0' && whole > 1) {
+        return fail(p, "leading zero");
+    }
+    char token[64];
+    if (at - start >= sizeof token) {
+        return fail(p, "number too long");
+    }
+    memcpy(token, p->s + start, at - start);
+    token[at - start] = '\0';
+    char *end = NULL;
+    v->type = JSON_REAL;
+    v->real = strtod(token, &end);
+    if (end != token + (at - start)) {
+        return fail(p, "bad number");
+    }
+    p->pos = at;
     return true;
 }
 
@@ -327,7 +384,7 @@ static bool parse_value(parser *p, json_value *v) {
         v->type = JSON_NULL;
         return literal(p, "null");
     default:
-        return parse_int(p, v);
+        return parse_number(p, v);
     }
 }
 
@@ -426,4 +483,19 @@ bool json_as_u64(const json_value *v, uint64_t *out) {
     }
     *out = v->magnitude;
     return true;
+}
+
+bool json_as_double(const json_value *v, double *out) {
+    if (v == NULL) {
+        return false;
+    }
+    if (v->type == JSON_REAL) {
+        *out = v->real;
+        return true;
+    }
+    if (v->type == JSON_INT && v->magnitude <= (UINT64_C(1) << 53)) {
+        *out = v->negative ? -(double)v->magnitude : (double)v->magnitude;
+        return true;
+    }
+    return false;
 }

@@ -3,9 +3,10 @@
  *
  * Just enough for tests/vectors/NAME.json: objects, arrays, strings (all escapes,
  * \uXXXX with surrogate pairs, raw UTF-8), integers from -2^64+1 to 2^64-1 (kept as
- * sign + magnitude so UINT64_MAX and negative codes both fit), true, false, null.
- * Fractions and exponents are rejected: the vectors have none, and a test that
- * silently rounded would prove nothing.
+ * sign + magnitude so UINT64_MAX and negative codes both fit, never rounded), numbers
+ * with a fraction or an exponent as doubles (the random draws of retry_steps.json:
+ * strtod, correctly rounded, so the same double every language's reader gives), true,
+ * false, null.
  */
 #ifndef DCS_STATUS_TESTS_JSON_H
 #define DCS_STATUS_TESTS_JSON_H
@@ -18,6 +19,7 @@ typedef enum json_type {
     JSON_NULL,
     JSON_BOOL,
     JSON_INT,
+    JSON_REAL,
     JSON_STRING,
     JSON_ARRAY,
     JSON_OBJECT
@@ -28,6 +30,7 @@ typedef struct json_value {
     bool boolean;             /* JSON_BOOL */
     bool negative;            /* JSON_INT: the sign ... */
     uint64_t magnitude;       /* ... and the absolute value */
+    double real;              /* JSON_REAL: a number with a fraction or an exponent */
     char *str;                /* JSON_STRING: the bytes, NUL-terminated for printing */
     size_t len;               /* JSON_STRING: the length, without the NUL */
     struct json_value *items; /* JSON_ARRAY, JSON_OBJECT: the values */
@@ -53,5 +56,9 @@ bool json_as_i64(const json_value *v, int64_t *out);
 
 /* The integer `v` as a uint64_t; false if `v` is not a non-negative integer. */
 bool json_as_u64(const json_value *v, uint64_t *out);
+
+/* The number `v` as a double: a JSON_REAL, or a JSON_INT of at most 2^53 in
+ * magnitude (exact); false for anything else. */
+bool json_as_double(const json_value *v, double *out);
 
 #endif /* DCS_STATUS_TESTS_JSON_H */

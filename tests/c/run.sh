@@ -6,12 +6,14 @@
 #     the native static-library list, the header compile matrix;
 #   - planted bugs (canary.c) that prove ASan, UBSan and valgrind report;
 #   - the CTest suite (tests/c/CMakeLists.txt: every function and bad input, the shared
-#     vectors, 8 threads, the table against `dcs-status list --json`, huge input,
+#     vectors, 8 threads, the retry policy (its functions, its vectors, a budget shared
+#     by 8 threads), the table against `dcs-status list --json`, huge input,
 #     C++/GoogleTest) linked shared and static, plain, under -fsanitize=address,undefined
 #     and under valgrind memcheck; with a nightly toolchain, also against the library
 #     built with -Zsanitizer=address;
 #   - libFuzzer harnesses (tests/c/fuzz: names, Retry-After, the decision and the
-#     rendered text, error bodies and response errors) against the library
+#     rendered text, error bodies and response errors, the retry policy's step and
+#     budget) against the library
 #     instrumented for coverage and overflow
 #     checks, from boundary seeds, for DCS_STATUS_FUZZ_SECONDS (default 20) each;
 #   - installation (bindings/c/test-install.sh): install.sh, pkg-config, CMake, the
@@ -167,7 +169,7 @@ build_fuzz_targets() {
         --target "$fuzz_triple" --target-dir "$fuzz_dir/cargo"
     mkdir -p "$fuzz_dir/bin"
     local name
-    for name in names retry_after decide body; do
+    for name in names retry_after decide body retry; do
         # shellcheck disable=SC2046
         clang -g -O1 -std=c99 "${warnings[@]}" -fsanitize=fuzzer,address,undefined \
             -fno-sanitize-recover=all -I include "$here/fuzz/fuzz_$name.c" -o "$fuzz_dir/bin/fuzz_$name" \
@@ -185,9 +187,9 @@ fuzz() {
         -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$fuzz_dir/" \
         "$corpus" "$fuzz_dir/seeds/$name"
 }
-step "Fuzzing: names, Retry-After, the decision, error bodies and response errors (libFuzzer)"
+step "Fuzzing: names, Retry-After, the decision, error bodies and response errors, retry steps (libFuzzer)"
 check fuzz_targets_build build_fuzz_targets
-for name in names retry_after decide body; do
+for name in names retry_after decide body retry; do
     check "fuzz_$name" fuzz "$name"
 done
 

@@ -688,8 +688,21 @@ static void test_json_reader(void) {
               b->items[2].type == JSON_BOOL && b->items[2].boolean && b->items[3].type == JSON_NULL);
         json_free(&v);
     }
-    const char *bad[] = {"", "{", "[1,]", "{\"a\" 1}", "1.5", "1e3", "18446744073709551616",
-                         "\"\\x\"", "\"\\ud800\"", "[1] x", "01", "\"a\nb\""};
+    /* Fractions and exponents are doubles; integers stay exact. */
+    const char reals[] = "[0.5,-0.25,1.0,0.9990234375,2.5e-1,1E3,0.37,7]";
+    if (CHECK(json_parse(reals, sizeof reals - 1, &v, err, sizeof err))) {
+        const double expected[] = {0.5, -0.25, 1.0, 0.9990234375, 0.25, 1000.0, 0.37, 7.0};
+        CHECK(v.type == JSON_ARRAY && v.count == 8);
+        for (size_t i = 0; i < v.count && i < 8; i++) {
+            double d = -1.0;
+            CHECK(json_as_double(&v.items[i], &d) && d == expected[i]);
+        }
+        CHECK(v.items[7].type == JSON_INT);
+        json_free(&v);
+    }
+    const char *bad[] = {"", "{", "[1,]", "{\"a\" 1}", "1.", ".5", "1e", "1e+", "-", "01.5",
+                         "18446744073709551616", "\"\\x\"", "\"\\ud800\"", "[1] x", "01",
+                         "\"a\nb\""};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         if (!CHECK(!json_parse(bad[i], strlen(bad[i]), &v, err, sizeof err))) {
             fprintf(stderr, "    accepted: %s\n", bad[i]);

@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Times lookups by code through libdcs_status (dcs_status_get, and the header's
 # static inline dcs_status_get_inline) against a plain static C array (see bench.c),
-# and the error-code catalogue and error bodies (catalogue lookup against an exact
-# match by binary search, body parse, the response error: see bench_errors.c):
-# builds both linked with the shared library and with the static one (from
-# target/release, built here), runs each several times, and prints the medians over
-# the runs as markdown tables.
+# the error-code catalogue and error bodies (catalogue lookup against an exact match
+# by binary search, body parse, the response error: see bench_errors.c), and the
+# retry policy (one step without and with a budget, against the bare formula inlined:
+# see bench_retry.c): builds each linked with the shared library and with the static
+# one (from target/release, built here), runs each several times, and prints the
+# medians over the runs as markdown tables.
 #
 # Usage: bash bindings/c/bench/run.sh [--runs N] [--lookups N] [--smoke] [--no-build]
 #   --runs N      how many times to run each program (default 3)
 #   --lookups N   lookups per timed loop (default 20000000; a tenth of it for the
-#                 catalogue and bodies)
+#                 catalogue, bodies and retry steps)
 #   --smoke       a quick run that only proves the benchmark builds and works
 #   --no-build    use target/release as it is
 # Build directory: target/c-bench. CFLAGS (default -O2) is honoured.
@@ -55,10 +56,12 @@ cc "${cflags[@]}" "$here/bench.c" -o "$out/bench-shared" \
     -L"$out/lib" "-l:$soname" -Wl,-rpath,"$out/lib"
 # shellcheck disable=SC2086
 cc "${cflags[@]}" "$here/bench.c" -o "$out/bench-static" "$release/libdcs_status.a" $native_libs
-cc "${cflags[@]}" "$here/bench_errors.c" -o "$out/bench_errors-shared" \
-    -L"$out/lib" "-l:$soname" -Wl,-rpath,"$out/lib"
-# shellcheck disable=SC2086
-cc "${cflags[@]}" "$here/bench_errors.c" -o "$out/bench_errors-static" "$release/libdcs_status.a" $native_libs
+for program in bench_errors bench_retry; do
+    cc "${cflags[@]}" "$here/$program.c" -o "$out/$program-shared" \
+        -L"$out/lib" "-l:$soname" -Wl,-rpath,"$out/lib"
+    # shellcheck disable=SC2086
+    cc "${cflags[@]}" "$here/$program.c" -o "$out/$program-static" "$release/libdcs_status.a" $native_libs
+done
 
 echo "$(cc --version | head -n 1); CFLAGS ${CFLAGS:--O2}; $(nproc) CPUs; $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
 echo "ns per lookup, best of $inner_runs loops of $lookups lookups; ratio = against the inlined array of the same program"
@@ -66,12 +69,16 @@ results="$out/results.txt"
 : >"$results"
 results_errors="$out/results-errors.txt"
 : >"$results_errors"
+results_retry="$out/results-retry.txt"
+: >"$results_retry"
 for ((i = 1; i <= runs; i++)); do
     echo "--- run $i of $runs"
     "$out/bench-shared" "shared" "$lookups" "$inner_runs" | tee -a "$results"
     "$out/bench-static" "static" "$lookups" "$inner_runs" | tee -a "$results"
     "$out/bench_errors-shared" "shared" "$((lookups / 10))" "$inner_runs" | tee -a "$results_errors"
     "$out/bench_errors-static" "static" "$((lookups / 10))" "$inner_runs" | tee -a "$results_errors"
+    "$out/bench_retry-shared" "shared" "$((lookups / 10))" "$inner_runs" | tee -a "$results_retry"
+    "$out/bench_retry-static" "static" "$((lookups / 10))" "$inner_runs" | tee -a "$results_retry"
 done
 
 # The medians over the runs, of the times and of each run's ratios.
@@ -115,10 +122,10 @@ awk '
     }
 ' "$results"
 
-echo
-echo "| ns per operation (ratio to the exact match) | shared library | static library |"
-echo "| --- | --- | --- |"
-awk '
+# ops_table FILE BASELINE: the medians of a program printing "  NAME  T ns  Rx" rows,
+# shared against static; rows are `code` but the baseline's (matched by BASELINE).
+ops_table() {
+    awk -v baseline="$2" '
     function median(list,    v, n, i, j, t) {
         n = split(list, v, " ")
         for (i = 2; i <= n; i++) {
@@ -139,10 +146,21 @@ awk '
     END {
         for (i = 1; i <= rows; i++) {
             name = order[i]
-            label = name ~ /^exact match/ ? name : "`" name "`"
+            label = name ~ baseline ? name : "`" name "`"
             a = name SUBSEP "shared"; b = name SUBSEP "static"
             printf "| %s | %.1f (%.2fx) | %.1f (%.2fx) |\n", label,
                 median(t[a]), median(r[a]), median(t[b]), median(r[b])
         }
     }
-' "$results_errors"
+' "$1"
+}
+
+echo
+echo "| ns per operation (ratio to the exact match) | shared library | static library |"
+echo "| --- | --- | --- |"
+ops_table "$results_errors" "^exact match"
+
+echo
+echo "| ns per retry step (ratio to the formula alone) | shared library | static library |"
+echo "| --- | --- | --- |"
+ops_table "$results_retry" "^formula alone"

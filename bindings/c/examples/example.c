@@ -9,7 +9,7 @@
  * Every function that can fail returns a dcs_status_result: DCS_STATUS_RESULT_OK (0)
  * or an error that dcs_status_result_message() explains (dcs_status_error_message()
  * says it about the input). Text for people comes from the library, written into your
- * buffer as snprintf writes. Nothing needs freeing.
+ * buffer as snprintf writes. Nothing needs freeing but a retry budget.
  */
 #include <dcs_status.h>
 
@@ -103,7 +103,48 @@ int main(void) {
                                              sizeof message);
     printf("HTTP error (%zu bytes): %s\n", n, message);
 
-    /* 8. Errors are values: a bad header is reported, not a crash. */
+    /* 8. The retry policy: after each failed attempt, one step says whether to send the
+     *    request again, after how long, and why (the same line in every language). A
+     *    budget, shared by every thread of the process, stops retrying when too many
+     *    requests fail; successes earn its tokens back. It is the one thing to free. */
+    dcs_status_retry_policy policy = dcs_status_retry_policy_default();
+    policy.max_attempts = 4;
+    dcs_status_retry_budget *budget = dcs_status_retry_budget_new_default();
+    static const int64_t got[] = {502, 400, 200};            /* what three GETs got */
+    static const char *const body_codes[] = {NULL, "DCS.4111", NULL};
+    dcs_status_retry_step step;
+    for (uint32_t attempt = 1; attempt <= 3; attempt++) {
+        if (got[attempt - 1] < 400) {
+            uint32_t tokens = 0; /* a success refunds the last retry's cost */
+            dcs_status_retry_budget_record_success(budget, attempt > 1 ? &step : NULL, &tokens);
+            printf("retry loop: success on attempt %u; the budget holds %u of %u tokens\n", attempt,
+                   tokens, dcs_status_retry_budget_capacity(budget));
+            break;
+        }
+        dcs_status_step_input in;
+        memset(&in, 0, sizeof in); /* zeroed: no Retry-After, the clock, a random draw */
+        in.attempt = attempt;
+        in.status = got[attempt - 1];
+        in.error_code = body_codes[attempt - 1];
+        in.error_code_len = in.error_code == NULL ? 0 : strlen(in.error_code);
+        in.idempotent = true;
+        in.has_random = true; /* a fixed draw, for this example's fixed output */
+        in.random = 0.5;
+        r = dcs_status_retry_policy_step(&policy, &in, budget, &step);
+        if (r != DCS_STATUS_RESULT_OK) {
+            return failed("dcs_status_retry_policy_step", r);
+        }
+        char line[DCS_STATUS_RETRY_STEP_LOG_LINE_MAX + 1];
+        dcs_status_retry_step_log_line(&step, line, sizeof line);
+        printf("attempt %u: %s\n", attempt, line);
+        if (step.action != DCS_STATUS_STEP_ACTION_RETRY) {
+            break;
+        }
+        /* sleep step.delay_ms, then send the request again */
+    }
+    dcs_status_retry_budget_free(budget);
+
+    /* 9. Errors are values: a bad header is reported, not a crash. */
     const char *bad = "soon";
     r = dcs_status_parse_retry_after(bad, strlen(bad), now, &seconds);
     dcs_status_error_message(r, bad, strlen(bad), message, sizeof message);

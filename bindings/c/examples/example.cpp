@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <iostream>
+#include <memory>
 #include <stdexcept>
 #include <string>
 
@@ -114,6 +115,42 @@ int main() {
       return dcs_status_http_error_message(503, retryAfter.data(), retryAfter.size(), nullptr, 0,
                                            now, true, buf, cap);
     }) << '\n';
+
+    // The retry policy: one step per failed attempt; a budget shared by every thread.
+    dcs_status_retry_policy policy = dcs_status_retry_policy_default();
+    policy.max_attempts = 4;
+    std::unique_ptr<dcs_status_retry_budget, void (*)(dcs_status_retry_budget *)> budget(
+        dcs_status_retry_budget_new_default(), dcs_status_retry_budget_free);
+    const std::int64_t got[] = {502, 400, 200};  // what three GETs got
+    const std::string bodyCodes[] = {"", "DCS.4111", ""};
+    dcs_status_retry_step step{};
+    for (std::uint32_t attempt = 1; attempt <= 3; ++attempt) {
+      if (got[attempt - 1] < 400) {
+        std::uint32_t tokens = 0;  // a success refunds the last retry's cost
+        dcs::Check("dcs_status_retry_budget_record_success",
+                   dcs_status_retry_budget_record_success(budget.get(), attempt > 1 ? &step : nullptr,
+                                                          &tokens));
+        std::cout << "retry loop: success on attempt " << attempt << "; the budget holds " << tokens
+                  << " of " << dcs_status_retry_budget_capacity(budget.get()) << " tokens\n";
+        break;
+      }
+      dcs_status_step_input in{};  // zeroed: no Retry-After, the clock, a random draw
+      in.attempt = attempt;
+      in.status = got[attempt - 1];
+      const std::string &code = bodyCodes[attempt - 1];
+      in.error_code = code.empty() ? nullptr : code.data();
+      in.error_code_len = code.size();
+      in.idempotent = true;
+      in.has_random = true;  // a fixed draw, for this example's fixed output
+      in.random = 0.5;
+      dcs::Check("dcs_status_retry_policy_step",
+                 dcs_status_retry_policy_step(&policy, &in, budget.get(), &step));
+      std::cout << "attempt " << attempt << ": " << dcs::Rendered([&](char *buf, std::size_t cap) {
+        return dcs_status_retry_step_log_line(&step, buf, cap);
+      }) << '\n';
+      if (step.action != DCS_STATUS_STEP_ACTION_RETRY) break;
+      // sleep step.delay_ms, then send the request again
+    }
 
     try {
       dcs::FromName("no such status");

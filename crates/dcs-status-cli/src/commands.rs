@@ -25,7 +25,7 @@ pub(crate) static QUERY: Command = Command {
 };
 
 /// `--now SECONDS`, shared by the commands that read the clock.
-const NOW: Opt = Opt {
+pub(crate) const NOW: Opt = Opt {
     long: "--now",
     value: Some("SECONDS"),
     help: "The current time in Unix seconds (default: the clock)",
@@ -33,7 +33,7 @@ const NOW: Opt = Opt {
 };
 
 /// `--idempotent`, shared by the commands that decide on a retry.
-const IDEMPOTENT: Opt = Opt {
+pub(crate) const IDEMPOTENT: Opt = Opt {
     long: "--idempotent",
     value: None,
     help: "The request is idempotent (GET, PUT, DELETE, ...)",
@@ -102,22 +102,13 @@ pub(crate) static COMMANDS: [Command; 5] = [
     },
     Command {
         name: "retry",
-        about: "Decides whether and when to retry a request that got CODE",
+        about: "Tells what the retry policy does after an attempt that got STATUS, and why",
         args: &[Arg {
-            name: "CODE",
+            name: "STATUS",
             help: "The response's status code",
         }],
-        options: &[
-            Opt {
-                long: "--retry-after",
-                value: Some("VALUE"),
-                help: "The response's Retry-After value, if it had one",
-                repeatable: false,
-            },
-            IDEMPOTENT,
-            NOW,
-        ],
-        run: retry,
+        options: crate::retry::OPTIONS,
+        run: crate::retry::run,
     },
 ];
 
@@ -130,7 +121,7 @@ pub(crate) fn no_query() -> Failure {
 }
 
 /// `--now`, or the clock.
-fn now(matches: &Matches<'_>, context: &Context<'_>) -> Result<i64, Failure> {
+pub(crate) fn now(matches: &Matches<'_>, context: &Context<'_>) -> Result<i64, Failure> {
     Ok(matches.value_as("--now")?.unwrap_or_else(context.clock))
 }
 
@@ -231,16 +222,4 @@ fn retry_after(matches: &Matches<'_>, context: &mut Context<'_>) -> Result<Outpu
     let delay = dcs_status::parse_retry_after(value, now(matches, context)?)
         .map_err(|e| Failure(dcs_status::error_message(e.kind(), value.as_bytes()).to_string()))?;
     Ok(format!("{}\n", delay.as_secs()))
-}
-
-/// `dcs-status retry CODE [--retry-after V] [--idempotent] [--now S]`: the decision.
-fn retry(matches: &Matches<'_>, context: &mut Context<'_>) -> Result<Output, Failure> {
-    let code: i64 = matches.arg_as("CODE")?;
-    let decision = dcs_status::decide(
-        code,
-        matches.value("--retry-after"),
-        now(matches, context)?,
-        matches.flag("--idempotent"),
-    )?;
-    Ok(format!("{decision}\n"))
 }

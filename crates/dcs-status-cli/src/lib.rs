@@ -12,7 +12,13 @@
 //! dcs-status explain-body [--status CODE] [--header 'NAME: VALUE']... [--idempotent]
 //!            [--now SECONDS] < body    explain an error response (body: at most 1 MiB)
 //! dcs-status retry-after VALUE [--now SECONDS]
-//! dcs-status retry CODE [--retry-after VALUE] [--idempotent] [--now SECONDS]
+//! dcs-status retry STATUS [--retry-after V] [--error-code C] [--idempotent]
+//!            [--attempt N] [--max-attempts N] [--jitter MODE] [--base-transient-ms MS]
+//!            [--base-throttle-ms MS] [--base-busy-ms MS] [--cap-ms MS]
+//!            [--max-retry-after S] [--random U] [--previous-ms MS] [--time-left-ms MS]
+//!            [--budget-tokens T] [--budget-capacity T] [--budget-retry-cost T]
+//!            [--budget-throttle-cost T] [--now SECONDS] [--json]
+//!                                      one step of the retry policy, and why
 //! ```
 //!
 //! A query is an error code when it has the form of one
@@ -32,6 +38,7 @@
 mod commands;
 mod help;
 mod parse;
+mod retry;
 
 use std::ffi::OsString;
 use std::io::Read;
@@ -84,7 +91,11 @@ impl<'a> Context<'a> {
 /// let mut stdin = std::io::empty();
 /// let outcome = run(["retry", "429", "--retry-after", "120", "--now", "0"].map(Into::into),
 ///                   Context::new(&mut stdin));
-/// assert_eq!((outcome.stdout, outcome.code), (b"retry_after 120s\n".to_vec(), 0));
+/// assert_eq!(
+///     String::from_utf8_lossy(&outcome.stdout),
+///     "retry 1 of 2 in 120000 ms: 429 Too Many Requests asks to wait 120 s (retry_after)\n"
+/// );
+/// assert_eq!(outcome.code, 0);
 ///
 /// let outcome = run(["list", "--jsn"].map(Into::into), Context::new(&mut stdin));
 /// assert_eq!(outcome.code, 2);

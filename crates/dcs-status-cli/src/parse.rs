@@ -107,6 +107,15 @@ macro_rules! integer_values {
     )*};
 }
 
+impl Value for f64 {
+    const EXPECTED: &'static str = "a number such as 0.25";
+    /// A decimal number as Rust reads one (`0.25`, `1e-3`, `nan`, `inf`): the core
+    /// then says whether it is in range.
+    fn parse(text: &str) -> Option<Self> {
+        text.parse().ok()
+    }
+}
+
 integer_values! {
     i64: "an integer from -9223372036854775808 to 9223372036854775807",
     u64: "an integer from 0 to 18446744073709551615",

@@ -7,60 +7,14 @@
     clippy::panic
 )]
 
+mod common;
+
 use std::cell::Cell;
 use std::io::Read;
 
+use common::{error, error_bytes, run_with, stdout};
 use dcs_status::{CatalogueEntry, HttpError, Status};
-use dcs_status_cli::{run_bytes, Context, Outcome};
-
-/// The clock of these runs: Sun, 06 Nov 1994 08:49:37 GMT.
-const NOW: i64 = 784_111_777;
-
-fn run_with(args: &[&[u8]], stdin: &mut dyn Read) -> Outcome {
-    let mut context = Context::new(stdin);
-    context.clock = || NOW;
-    run_bytes(args.iter().map(|a| a.to_vec()), context)
-}
-
-fn run(args: &[&str]) -> Outcome {
-    let args: Vec<&[u8]> = args.iter().map(|a| a.as_bytes()).collect();
-    run_with(&args, &mut std::io::empty())
-}
-
-/// What a successful run prints (and that it prints nothing else).
-fn stdout(args: &[&str]) -> String {
-    let out = run(args);
-    assert_eq!(
-        (out.code, String::from_utf8_lossy(&out.stderr).as_ref()),
-        (0, ""),
-        "{args:?}"
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-/// The one line a failing run prints on stderr (and that it prints nothing else).
-fn error_bytes(args: &[&[u8]]) -> String {
-    let out = run_with(args, &mut std::io::empty());
-    // The arguments for a failure's message, each cut short (some are 1 MB).
-    let args: Vec<String> = args
-        .iter()
-        .map(|a| String::from_utf8_lossy(&a[..a.len().min(40)]).into_owned())
-        .collect();
-    assert_eq!(out.code, 2, "{args:?}");
-    assert!(out.stdout.is_empty(), "{args:?}");
-    let line = String::from_utf8(out.stderr).unwrap();
-    assert!(
-        line.starts_with("dcs-status: ") && line.ends_with('\n'),
-        "{line:?}"
-    );
-    assert_eq!(line.lines().count(), 1, "{line:?}");
-    line
-}
-
-fn error(args: &[&str]) -> String {
-    let args: Vec<&[u8]> = args.iter().map(|a| a.as_bytes()).collect();
-    error_bytes(&args)
-}
+use dcs_status_cli::Outcome;
 
 #[test]
 fn a_code_or_a_name_prints_the_cores_explanation() {
@@ -98,33 +52,6 @@ fn retry_after_prints_seconds_from_now_or_the_clock() {
     assert_eq!(stdout(&["retry-after", "--now=784111717", date]), "180\n");
     assert_eq!(stdout(&["retry-after", date]), "120\n");
     assert_eq!(stdout(&["retry-after", "120", "--now", "-5"]), "120\n");
-}
-
-#[test]
-fn retry_prints_the_cores_decision() {
-    assert_eq!(
-        stdout(&["retry", "503", "--retry-after", "20", "--now", "0"]),
-        "retry_after 20s\n"
-    );
-    assert_eq!(
-        stdout(&[
-            "retry",
-            "503",
-            "--retry-after",
-            "Sun, 06 Nov 1994 08:50:37 GMT"
-        ]),
-        "retry_after 60s\n"
-    );
-    assert_eq!(stdout(&["retry", "503"]), "do_not_retry\n");
-    assert_eq!(
-        stdout(&["retry", "--idempotent", "502"]),
-        "retry_with_backoff\n"
-    );
-    assert_eq!(stdout(&["retry", "502"]), "do_not_retry\n");
-    assert_eq!(
-        stdout(&["retry", "429", "--retry-after=-1"]),
-        "retry_with_backoff\n"
-    );
 }
 
 #[test]
@@ -220,7 +147,7 @@ fn usage_errors_are_one_line_naming_the_problem_and_the_help() {
             &["retry-after", "1", "--now"],
             "--now needs a value: see `dcs-status retry-after --help`",
         ),
-        (&["retry"], "missing CODE: see `dcs-status retry --help`"),
+        (&["retry"], "missing STATUS: see `dcs-status retry --help`"),
         (
             &["retry", "503", "--retry-after"],
             "--retry-after needs a value: see `dcs-status retry --help`",
@@ -251,14 +178,14 @@ fn usage_errors_are_one_line_naming_the_problem_and_the_help() {
 fn numbers_must_be_whole_ascii_and_in_range() {
     let expected = "expected an integer from -9223372036854775808 to 9223372036854775807";
     let cases: &[(&[&str], &str)] = &[
-        (&["retry", "abc"], "invalid value \"abc\" for CODE"),
-        (&["retry", "5.0"], "invalid value \"5.0\" for CODE"),
+        (&["retry", "abc"], "invalid value \"abc\" for STATUS"),
+        (&["retry", "5.0"], "invalid value \"5.0\" for STATUS"),
         (
             &["retry", "99999999999999999999"],
-            "invalid value \"99999999999999999999\" for CODE",
+            "invalid value \"99999999999999999999\" for STATUS",
         ),
-        (&["retry", "٥٠٣"], "invalid value \"٥٠٣\" for CODE"),
-        (&["retry", "５０３"], "invalid value \"５０３\" for CODE"),
+        (&["retry", "٥٠٣"], "invalid value \"٥٠٣\" for STATUS"),
+        (&["retry", "５０３"], "invalid value \"５０３\" for STATUS"),
         (
             &["retry-after", "1", "--now", "-9223372036854775809"],
             "invalid value \"-9223372036854775809\" for --now",
@@ -287,7 +214,10 @@ fn numbers_must_be_whole_ascii_and_in_range() {
         error(&["retry", "-9223372036854775808"]),
         "dcs-status: -9223372036854775808 is not a status code: status codes are three-digit numbers from 100 to 999\n"
     );
-    assert_eq!(stdout(&["retry", "+503"]), "do_not_retry\n");
+    assert_eq!(
+        stdout(&["retry", "+503"]),
+        "do not retry: 503 Service Unavailable is not an error a retry can fix (status)\n"
+    );
     assert_eq!(
         stdout(&["retry-after", "120", "--now", "9223372036854775807"]),
         "120\n"

@@ -53,6 +53,24 @@ pub(crate) fn catalogue_entry_of(
         .map_or(core::ptr::null(), |e| e as *const _)
 }
 
+/// The core's entry of a pointer C hands back: `Some(None)` for NULL,
+/// `Some(Some(entry))` for one of [`CATALOGUE`]'s entries, `None` for any other
+/// pointer. Found by its address alone: the pointer is never dereferenced.
+pub(crate) fn core_entry_of(
+    entry: *const dcs_status_catalogue_entry,
+) -> Option<Option<&'static CatalogueEntry>> {
+    if entry.is_null() {
+        return Some(None);
+    }
+    let size = core::mem::size_of::<dcs_status_catalogue_entry>();
+    let offset = (entry as usize).checked_sub(CATALOGUE.as_ptr() as usize)?;
+    if offset.checked_rem(size)? != 0 {
+        return None;
+    }
+    let index = offset.checked_div(size)?;
+    CatalogueEntry::all().get(index).map(Some)
+}
+
 /// The number of entries in the error-code catalogue.
 #[no_mangle]
 pub extern "C" fn dcs_status_catalogue_count() -> usize {

@@ -7,7 +7,10 @@
 
 use core::ffi::c_char;
 
-use core_status::{Action, Class, ErrorAdvice, ErrorKind, LookupKind, RetryAdvice};
+use core_status::{
+    Action, Class, ErrorAdvice, ErrorKind, Jitter, LookupKind, RetryAdvice, RetryCategory,
+    RetryReason, StepAction,
+};
 
 /// The result of a function that can fail. `DCS_STATUS_RESULT_OK` is 0; every error is
 /// positive, one per kind of error of the core (its `ErrorKind`, same number).
@@ -41,6 +44,23 @@ pub enum dcs_status_result {
     ErrInternal = 9,
     /// No entry of the DCS error-code catalogue has this code.
     ErrUnknownErrorCode = 10,
+    /// A retry policy's `max_attempts` is 0 (`dcs_status_retry_policy_validate`).
+    ErrNoAttempts = 11,
+    /// A retry policy's `cap_ms` is below one of its base delays
+    /// (`dcs_status_retry_policy_validate`).
+    ErrCapBelowBase = 12,
+    /// A jitter mode that is none of `DCS_STATUS_JITTER_*` (a policy's `jitter`), or a
+    /// name that is not `full`, `equal`, `none` or `decorrelated`.
+    ErrUnknownJitter = 13,
+    /// A step input's `attempt` is 0 (`dcs_status_step_input_validate`).
+    ErrAttemptZero = 14,
+    /// A step input's random draw is NaN, negative, or 1 or more
+    /// (`dcs_status_step_input_validate`).
+    ErrRandomOutOfRange = 15,
+    /// An argument or struct field holds a value the C API does not define: an enum
+    /// number outside the header's list, or a catalogue entry pointer that is not
+    /// the library's.
+    ErrInvalidArgument = 16,
 }
 
 c_enum!(dcs_status_result (success Ok) from ErrorKind {
@@ -54,6 +74,12 @@ c_enum!(dcs_status_result (success Ok) from ErrorKind {
     ErrRetryAfterImpossibleDate => RetryAfterImpossibleDate,
     ErrInternal => Internal,
     ErrUnknownErrorCode => UnknownErrorCode,
+    ErrNoAttempts => NoAttempts,
+    ErrCapBelowBase => CapBelowBase,
+    ErrUnknownJitter => UnknownJitter,
+    ErrAttemptZero => AttemptZero,
+    ErrRandomOutOfRange => RandomOutOfRange,
+    ErrInvalidArgument => InvalidArgument,
 });
 
 impl From<core_status::RetryAfterError> for dcs_status_result {
@@ -175,11 +201,119 @@ c_enum!(dcs_status_error_advice from ErrorAdvice {
     Unspecified => Unspecified,
 });
 
+/// How a retry policy draws a backoff delay below its ceiling (its `jitter`; the
+/// formulas: `dcs_status_retry_policy_backoff_ms`).
+#[repr(u32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum dcs_status_jitter {
+    /// A uniform draw in [0, ceiling): the AWS SDKs' "full jitter" (the default).
+    Full = 1,
+    /// Half the ceiling plus a uniform draw up to the other half.
+    Equal = 2,
+    /// Exactly the ceiling: plain exponential backoff.
+    None = 3,
+    /// A uniform draw between the base and three times the previous delay, capped.
+    Decorrelated = 4,
+}
+
+c_enum!(dcs_status_jitter from Jitter {
+    Full => Full,
+    Equal => Equal,
+    None => None,
+    Decorrelated => Decorrelated,
+});
+
+/// What kind of failure a retry answers; it picks the base delay and the budget cost.
+#[repr(u32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum dcs_status_retry_category {
+    /// A failure that may clear at once: a server error on an idempotent request, a
+    /// request timeout.
+    Transient = 1,
+    /// The server limits the request rate: 429, or any Retry-After it sent.
+    Throttle = 2,
+    /// The DCS instance is busy (restarting, backing up, running a job): an error
+    /// code that says to try again later.
+    Busy = 3,
+}
+
+c_enum!(dcs_status_retry_category from RetryCategory {
+    Transient => Transient,
+    Throttle => Throttle,
+    Busy => Busy,
+});
+
+/// Why a retry step decided as it did: the rule that matched (1 to 9, first match
+/// wins), or what stopped the retry a rule allowed.
+#[repr(u32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum dcs_status_retry_reason {
+    /// Rule 1: 1xx-3xx is not an error.
+    NotAnError = 1,
+    /// Rule 2: the attempt just made was the last the policy allows.
+    MaxAttempts = 2,
+    /// Rule 3: the error code says to fix the request, or that the operation is not
+    /// allowed.
+    ErrorCode = 3,
+    /// Rule 4: the server's Retry-After asks for longer than `max_retry_after_s`.
+    RetryAfterTooLong = 4,
+    /// Rule 4: retry after exactly the server's Retry-After.
+    RetryAfter = 5,
+    /// Rule 5: the error code says to try again later.
+    Busy = 6,
+    /// Rule 6: 429 without a valid Retry-After.
+    Throttled = 7,
+    /// Rule 7: 408.
+    Timeout = 8,
+    /// Rule 8: 500, 502, 504 or a code handled as 500, on an idempotent request.
+    ServerError = 9,
+    /// Rule 8: the same, on a request that is not idempotent.
+    NotIdempotent = 10,
+    /// Rule 9: any other status, or a number that is not a status code.
+    Status = 11,
+    /// A retry the budget cannot pay for.
+    BudgetExhausted = 12,
+    /// A retry whose delay would end past the caller's deadline.
+    Deadline = 13,
+}
+
+c_enum!(dcs_status_retry_reason from RetryReason {
+    NotAnError => NotAnError,
+    MaxAttempts => MaxAttempts,
+    ErrorCode => ErrorCode,
+    RetryAfterTooLong => RetryAfterTooLong,
+    RetryAfter => RetryAfter,
+    Busy => Busy,
+    Throttled => Throttled,
+    Timeout => Timeout,
+    ServerError => ServerError,
+    NotIdempotent => NotIdempotent,
+    Status => Status,
+    BudgetExhausted => BudgetExhausted,
+    Deadline => Deadline,
+});
+
+/// Whether a retry step sends the request again.
+#[repr(u32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum dcs_status_step_action {
+    /// Wait `delay_ms`, then send the request again.
+    Retry = 1,
+    /// Do not send it again: hand the response to the caller.
+    DoNotRetry = 2,
+}
+
+c_enum!(dcs_status_step_action from StepAction {
+    Retry => Retry,
+    DoNotRetry => DoNotRetry,
+});
+
 /// The canonical name of a result ("ok", "null_pointer", "not_a_status_code",
 /// "unknown_name", "invalid_utf8", "retry_after_empty", "retry_after_invalid_delay",
 /// "retry_after_invalid_date", "retry_after_impossible_date", "internal",
-/// "unknown_error_code": the error names of the shared test vectors); NULL for a
-/// value that is not a `dcs_status_result`.
+/// "unknown_error_code", "no_attempts", "cap_below_base", "unknown_jitter",
+/// "attempt_zero", "random_out_of_range", "invalid_argument": the error names of the
+/// shared test vectors); NULL for a value that is not a `dcs_status_result`.
 #[no_mangle]
 pub extern "C" fn dcs_status_result_name(result: u32) -> *const c_char {
     ffi_panic_boundary! {
@@ -260,4 +394,75 @@ pub extern "C" fn dcs_status_action_name(action: u32) -> *const c_char {
 #[no_mangle]
 pub extern "C" fn dcs_status_error_advice_name(advice: u32) -> *const c_char {
     ffi_panic_boundary! { dcs_status_error_advice::name(advice) }
+}
+
+/// The canonical name of a jitter mode ("full", "equal", "none", "decorrelated");
+/// NULL for a value that is not a `dcs_status_jitter`.
+#[no_mangle]
+pub extern "C" fn dcs_status_jitter_name(jitter: u32) -> *const c_char {
+    ffi_panic_boundary! { dcs_status_jitter::name(jitter) }
+}
+
+/// A static sentence explaining a jitter mode, e.g. "full jitter: a uniform draw
+/// between zero and the ceiling"; NULL for a value that is not a `dcs_status_jitter`.
+#[no_mangle]
+pub extern "C" fn dcs_status_jitter_explain(jitter: u32) -> *const c_char {
+    ffi_panic_boundary! {
+        dcs_status_jitter::from_value(jitter)
+            .map_or(core::ptr::null(), |j| j.to_core().explain_cstr().as_ptr())
+    }
+}
+
+/// The canonical name of a retry category ("transient", "throttle", "busy"); NULL
+/// for a value that is not a `dcs_status_retry_category`.
+#[no_mangle]
+pub extern "C" fn dcs_status_retry_category_name(category: u32) -> *const c_char {
+    ffi_panic_boundary! { dcs_status_retry_category::name(category) }
+}
+
+/// A static sentence explaining a retry category; NULL for a value that is not a
+/// `dcs_status_retry_category`.
+#[no_mangle]
+pub extern "C" fn dcs_status_retry_category_explain(category: u32) -> *const c_char {
+    ffi_panic_boundary! {
+        dcs_status_retry_category::from_value(category)
+            .map_or(core::ptr::null(), |c| c.to_core().explain_cstr().as_ptr())
+    }
+}
+
+/// The canonical name of a retry reason ("not_an_error", "max_attempts",
+/// "error_code", "retry_after_too_long", "retry_after", "busy", "throttled",
+/// "timeout", "server_error", "not_idempotent", "status", "budget_exhausted",
+/// "deadline"); NULL for a value that is not a `dcs_status_retry_reason`.
+#[no_mangle]
+pub extern "C" fn dcs_status_retry_reason_name(reason: u32) -> *const c_char {
+    ffi_panic_boundary! { dcs_status_retry_reason::name(reason) }
+}
+
+/// A static sentence explaining a retry reason, whatever the response (for the
+/// sentence about one step, `dcs_status_retry_step_log_line`); NULL for a value that
+/// is not a `dcs_status_retry_reason`.
+#[no_mangle]
+pub extern "C" fn dcs_status_retry_reason_explain(reason: u32) -> *const c_char {
+    ffi_panic_boundary! {
+        dcs_status_retry_reason::from_value(reason)
+            .map_or(core::ptr::null(), |r| r.to_core().explain_cstr().as_ptr())
+    }
+}
+
+/// The canonical name of a step action ("retry", "do_not_retry"); NULL for a value
+/// that is not a `dcs_status_step_action`.
+#[no_mangle]
+pub extern "C" fn dcs_status_step_action_name(action: u32) -> *const c_char {
+    ffi_panic_boundary! { dcs_status_step_action::name(action) }
+}
+
+/// A static sentence explaining a step action; NULL for a value that is not a
+/// `dcs_status_step_action`.
+#[no_mangle]
+pub extern "C" fn dcs_status_step_action_explain(action: u32) -> *const c_char {
+    ffi_panic_boundary! {
+        dcs_status_step_action::from_value(action)
+            .map_or(core::ptr::null(), |a| a.to_core().explain_cstr().as_ptr())
+    }
 }

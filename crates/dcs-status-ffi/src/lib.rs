@@ -6,12 +6,15 @@
 //!
 //! - every name starts with `dcs_status_` / `DCS_STATUS_`; enums have explicit values
 //!   that are never reused, declared once with their core counterpart (`c_enum!`);
-//! - nothing for the caller to free, no mutable global state: every string and entry
-//!   returned is static and immutable, every text of a response is a slice of the
-//!   caller's own buffer, so every function is thread-safe. Lookups by code, name and
-//!   error code, the body parser and the response error allocate nothing (for every
-//!   DCS and gateway body); the renderers (`dcs_status_explain`, ...) write into the
-//!   caller's buffer and may allocate a small, bounded amount inside;
+//! - nothing for the caller to free but a retry budget (`dcs_status_retry_budget_new*`
+//!   / `_free`), no mutable global state: every string and entry returned is static
+//!   and immutable, every text of a response is a slice of the caller's own buffer,
+//!   a budget changes by atomic operations only, so every function is thread-safe.
+//!   Lookups by code, name and error code, the body parser, the response error and a
+//!   retry step (with or without a budget, its log line included) allocate nothing
+//!   (for every DCS and gateway body); the other renderers (`dcs_status_explain`,
+//!   ...) write into the caller's buffer and may allocate a small, bounded amount
+//!   inside;
 //! - every function is total: NULL pointers, invalid UTF-8, out-of-range codes,
 //!   indexes and enum values give a documented [`dcs_status_result`] (or NULL),
 //!   never a crash; errors are returned, never kept in thread-local state;
@@ -44,7 +47,8 @@ mod types;
 
 // The header declares the functions in the order of these modules: the table and
 // lookups, Retry-After and the decision, the error-code catalogue, error bodies and
-// request ids, the response error, the renderers, the enums' names. (One module per
+// request ids, the response error, the retry policy and its budget, the renderers,
+// the enums' names. (One module per
 // group: rustfmt sorts a group of `mod` lines, cbindgen follows their order.)
 mod lookup;
 
@@ -56,15 +60,21 @@ mod body;
 
 mod response;
 
+mod policy;
+
+mod budget;
+
 mod render;
 
 mod enums;
 
 pub use body::*;
+pub use budget::*;
 pub use catalogue::*;
 pub use entries::dcs_status_by_code;
 pub use enums::*;
 pub use lookup::*;
+pub use policy::*;
 pub use render::*;
 pub use response::*;
 pub use retry::*;

@@ -1,7 +1,7 @@
 //! The panic boundary every exported function's body runs inside.
 
 /// The value an exported function returns when its body panicked: an error result,
-/// NULL, false or 0.
+/// NULL, false, 0, nothing, or a zeroed policy.
 pub(crate) trait OnPanic {
     /// The value that stands for "internal error" in this return type.
     fn on_panic() -> Self;
@@ -16,6 +16,44 @@ impl OnPanic for crate::dcs_status_result {
 impl<T> OnPanic for *const T {
     fn on_panic() -> Self {
         core::ptr::null()
+    }
+}
+
+impl<T> OnPanic for *mut T {
+    fn on_panic() -> Self {
+        core::ptr::null_mut()
+    }
+}
+
+impl OnPanic for u32 {
+    fn on_panic() -> Self {
+        0
+    }
+}
+
+impl OnPanic for f64 {
+    fn on_panic() -> Self {
+        0.0
+    }
+}
+
+impl OnPanic for () {
+    fn on_panic() -> Self {}
+}
+
+impl OnPanic for crate::dcs_status_retry_policy {
+    /// A zeroed policy, which every function that reads one refuses (its `jitter` 0
+    /// is none).
+    fn on_panic() -> Self {
+        crate::dcs_status_retry_policy {
+            max_attempts: 0,
+            jitter: 0,
+            base_transient_ms: 0,
+            base_throttle_ms: 0,
+            base_busy_ms: 0,
+            cap_ms: 0,
+            max_retry_after_s: 0,
+        }
     }
 }
 

@@ -205,7 +205,10 @@ fn cstr<'a>(p: *const c_char) -> &'a str {
 /// the results are `Ok` and the core's error kinds, number for number.
 #[test]
 fn every_c_enum_is_its_core_enum() {
-    use core_status::{Action, Class, ErrorAdvice, ErrorKind, LookupKind, RetryAdvice};
+    use core_status::{
+        Action, Class, ErrorAdvice, ErrorKind, Jitter, LookupKind, RetryAdvice, RetryCategory,
+        RetryReason, StepAction,
+    };
 
     fn check<C: Copy, K: Copy + PartialEq + std::fmt::Debug>(
         c_all: &[C],
@@ -274,6 +277,78 @@ fn every_c_enum_is_its_core_enum() {
         |c| c as u32,
         dcs_status_error_advice_name,
         ErrorAdvice::as_str,
+        &[0],
+    );
+    check(
+        &dcs_status_jitter::ALL,
+        &Jitter::ALL,
+        |c| c.to_core(),
+        |c| c as u32,
+        dcs_status_jitter_name,
+        Jitter::as_str,
+        &[0],
+    );
+    check(
+        &dcs_status_retry_category::ALL,
+        &RetryCategory::ALL,
+        |c| c.to_core(),
+        |c| c as u32,
+        dcs_status_retry_category_name,
+        RetryCategory::as_str,
+        &[0],
+    );
+    check(
+        &dcs_status_retry_reason::ALL,
+        &RetryReason::ALL,
+        |c| c.to_core(),
+        |c| c as u32,
+        dcs_status_retry_reason_name,
+        RetryReason::as_str,
+        &[0],
+    );
+    check(
+        &dcs_status_step_action::ALL,
+        &StepAction::ALL,
+        |c| c.to_core(),
+        |c| c as u32,
+        dcs_status_step_action_name,
+        StepAction::as_str,
+        &[0],
+    );
+    check(
+        &dcs_status_jitter::ALL,
+        &Jitter::ALL,
+        |c| c.to_core(),
+        |c| c as u32,
+        dcs_status_jitter_explain,
+        Jitter::explain,
+        &[0],
+    );
+    check(
+        &dcs_status_retry_category::ALL,
+        &RetryCategory::ALL,
+        |c| c.to_core(),
+        |c| c as u32,
+        dcs_status_retry_category_explain,
+        RetryCategory::explain,
+        &[0],
+    );
+    check(
+        &dcs_status_retry_reason::ALL,
+        &RetryReason::ALL,
+        |c| c.to_core(),
+        |c| c as u32,
+        dcs_status_retry_reason_explain,
+        RetryReason::explain,
+        &[0],
+    );
+    check(
+        &dcs_status_step_action::ALL,
+        &StepAction::ALL,
+        |c| c.to_core(),
+        |c| c as u32,
+        dcs_status_step_action_explain,
+        StepAction::explain,
         &[0],
     );
     check(
@@ -479,6 +554,169 @@ fn the_c_body_parser_and_the_response_error_allocate_nothing() {
     );
 }
 
+/// The C retry step allocates nothing, with or without a budget, for every jitter
+/// mode and rule, and neither do its log line, the budget's calls, the validations,
+/// the delay formula and the random source: called as C calls them, through the
+/// exported functions, under a counting allocator. (The budget itself is allocated
+/// once, by `dcs_status_retry_budget_new`, outside the count.)
+#[test]
+fn a_c_retry_step_allocates_nothing() {
+    use core::mem::MaybeUninit;
+    use core::ptr::null;
+
+    let budget = dcs_status_retry_budget_new_default();
+    let small = dcs_status_retry_budget_new_with_tokens(500, 14, 5, 3);
+    let long_code = [b'x'; 10_000];
+    let input = |attempt: u32, status: i64| dcs_status_step_input {
+        attempt,
+        status,
+        retry_after: null(),
+        retry_after_len: 0,
+        error_code: null(),
+        error_code_len: 0,
+        idempotent: true,
+        has_now: false,
+        now: 0,
+        has_random: false,
+        random: 0.0,
+        previous_delay_ms: 0,
+        has_time_left: false,
+        time_left_ms: 0,
+    };
+    let text = |t: &'static [u8]| (t.as_ptr().cast::<c_char>(), t.len());
+    let with_retry_after = |mut i: dcs_status_step_input, t: &'static [u8]| {
+        (i.retry_after, i.retry_after_len) = text(t);
+        i
+    };
+    let with_code = |mut i: dcs_status_step_input, (ptr, len): (*const c_char, usize)| {
+        (i.error_code, i.error_code_len) = (ptr, len);
+        i
+    };
+    let inputs = [
+        input(1, 502),
+        input(2, 429),
+        input(0, 408),
+        with_retry_after(input(1, 503), b"120"),
+        with_retry_after(input(1, 503), b"Sun, 06 Nov 1994 08:49:37 GMT"),
+        with_retry_after(input(1, 429), b"99999"),
+        with_code(input(1, 400), text(b"DCS.4111")),
+        with_code(input(1, 429), text(b"DCS.4202")),
+        with_code(input(1, 400), (long_code.as_ptr().cast(), long_code.len())),
+        dcs_status_step_input {
+            has_random: true,
+            random: f64::NAN,
+            ..input(u32::MAX, 500)
+        },
+        dcs_status_step_input {
+            has_time_left: true,
+            time_left_ms: 0,
+            ..input(1, 504)
+        },
+        dcs_status_step_input {
+            has_now: true,
+            now: i64::MIN,
+            ..input(1, 200)
+        },
+        input(1, i64::MIN),
+    ];
+    let mut line = [0 as c_char; DCS_STATUS_RETRY_STEP_LOG_LINE_MAX + 1];
+    // The first draw of this thread seeds its random source: not per step.
+    std::hint::black_box(dcs_status_random_unit());
+    let before = counting::ALLOCATIONS.with(|n| n.get());
+    for jitter in dcs_status_jitter::ALL {
+        let policy = dcs_status_retry_policy {
+            jitter: jitter as u32,
+            ..dcs_status_retry_policy_default()
+        };
+        // SAFETY: every pointer is valid (or NULL where allowed); outputs are writable.
+        unsafe {
+            assert_eq!(
+                dcs_status_retry_policy_validate(&policy),
+                dcs_status_result::Ok
+            );
+            for input in &inputs {
+                std::hint::black_box(dcs_status_step_input_validate(input));
+                for b in [null(), budget.cast_const(), small.cast_const()] {
+                    let mut step = MaybeUninit::<dcs_status_retry_step>::uninit();
+                    let result = dcs_status_retry_policy_step(&policy, input, b, step.as_mut_ptr());
+                    assert_eq!(result, dcs_status_result::Ok);
+                    let step = step.assume_init();
+                    let n = dcs_status_retry_step_log_line(&step, line.as_mut_ptr(), line.len());
+                    assert!(n > 0 && n <= DCS_STATUS_RETRY_STEP_LOG_LINE_MAX);
+                    let mut tokens = 0;
+                    if !b.is_null() {
+                        let r = dcs_status_retry_budget_record_success(b, &step, &mut tokens);
+                        assert_eq!(r, dcs_status_result::Ok);
+                        std::hint::black_box(dcs_status_retry_budget_tokens(b));
+                    }
+                }
+            }
+            for category in dcs_status_retry_category::ALL {
+                let mut ms = 0;
+                let r = dcs_status_retry_policy_backoff_ms(
+                    &policy,
+                    category as u32,
+                    7,
+                    0.5,
+                    100,
+                    &mut ms,
+                );
+                assert_eq!(r, dcs_status_result::Ok);
+            }
+        }
+        std::hint::black_box(dcs_status_random_unit());
+    }
+    let after = counting::ALLOCATIONS.with(|n| n.get());
+    // SAFETY: both budgets came from dcs_status_retry_budget_new*, freed once.
+    unsafe {
+        dcs_status_retry_budget_free(budget);
+        dcs_status_retry_budget_free(small);
+    }
+    assert_eq!(after - before, 0, "allocations in the C retry step");
+}
+
+/// The C policy's defaults, its log line's bound and the budget's defaults are the
+/// core's, and a step read back from C is the step that was written.
+#[test]
+fn the_c_policy_and_steps_are_the_cores() {
+    use core_status::{RetryBudget, RetryPolicy, RetryStep, StepInput};
+
+    let policy = dcs_status_retry_policy_default();
+    assert_eq!(crate::policy::policy_of(&policy), Ok(RetryPolicy::DEFAULT));
+    assert_eq!(DCS_STATUS_RETRY_STEP_LOG_LINE_MAX, RetryStep::LOG_LINE_MAX);
+    let budget = dcs_status_retry_budget_new_default();
+    // SAFETY: a live budget, freed once.
+    unsafe {
+        let core = RetryBudget::default();
+        assert_eq!(dcs_status_retry_budget_capacity(budget), core.capacity());
+        assert_eq!(
+            dcs_status_retry_budget_retry_cost(budget),
+            core.retry_cost()
+        );
+        assert_eq!(
+            dcs_status_retry_budget_throttle_cost(budget),
+            core.throttle_cost()
+        );
+        assert_eq!(dcs_status_retry_budget_tokens(budget), core.tokens());
+        dcs_status_retry_budget_free(budget);
+    }
+    let budget = RetryBudget::default();
+    let inputs = [
+        StepInput::new(1, 400).with_error_code(b"DCS.4111"),
+        StepInput::new(1, 503).with_retry_after(b"7"),
+        StepInput::new(1, 503).with_retry_after(b"7000"),
+        StepInput::new(3, 502),
+        StepInput::new(1, 404),
+    ];
+    for input in inputs {
+        for b in [None, Some(&budget)] {
+            let step = RetryPolicy::DEFAULT.step(&input, b);
+            let c: dcs_status_retry_step = step.into();
+            assert_eq!(crate::policy::core_step(&c), Ok(step));
+        }
+    }
+}
+
 /// The counter counts: a test that could not fail would prove nothing.
 #[test]
 fn the_allocation_counter_sees_an_allocation() {
@@ -534,19 +772,17 @@ const CORE_API: &[(&str, Result<&[&str], &str>)] = &[
     ("resolve_request_id", Ok(&["dcs_status_resolve_request_id", "dcs_status_header"])),
     ("catalogue_json", Err("as table_json: a binding rebuilds it from its own view, to prove it")),
     ("catalogue_entry_json", Err("as entry_json")),
-    // Issue 10: the C binding of the retry policy comes later; until then these are
-    // listed here, so the check stays on for everything else.
-    ("RetryPolicy", Err("pending: C binding of the retry policy (issue 10)")),
-    ("Jitter", Err("pending: C binding of the retry policy (issue 10)")),
-    ("StepInput", Err("pending: C binding of the retry policy (issue 10)")),
-    ("RetryStep", Err("pending: C binding of the retry policy (issue 10)")),
-    ("StepAction", Err("pending: C binding of the retry policy (issue 10)")),
-    ("RetryCategory", Err("pending: C binding of the retry policy (issue 10)")),
-    ("RetryReason", Err("pending: C binding of the retry policy (issue 10)")),
-    ("RetryBudget", Err("pending: C binding of the retry budget (issue 10)")),
-    ("RetryInputError", Err("pending: C binding of the retry policy (issue 10)")),
-    ("random_unit", Err("pending: C binding of the retry policy (issue 10)")),
-    ("reseed_random_unit", Err("pending: C binding of the retry policy (issue 10)")),
+    ("RetryPolicy", Ok(&["dcs_status_retry_policy", "dcs_status_retry_policy_default", "dcs_status_retry_policy_validate", "dcs_status_retry_policy_step", "dcs_status_retry_policy_backoff_ms"])),
+    ("Jitter", Ok(&["dcs_status_jitter", "dcs_status_jitter_name", "dcs_status_jitter_explain", "dcs_status_jitter_from_name"])),
+    ("StepInput", Ok(&["dcs_status_step_input", "dcs_status_step_input_validate"])),
+    ("RetryStep", Ok(&["dcs_status_retry_step", "dcs_status_retry_step_log_line", "DCS_STATUS_RETRY_STEP_LOG_LINE_MAX"])),
+    ("StepAction", Ok(&["dcs_status_step_action", "dcs_status_step_action_name", "dcs_status_step_action_explain"])),
+    ("RetryCategory", Ok(&["dcs_status_retry_category", "dcs_status_retry_category_name", "dcs_status_retry_category_explain"])),
+    ("RetryReason", Ok(&["dcs_status_retry_reason", "dcs_status_retry_reason_name", "dcs_status_retry_reason_explain"])),
+    ("RetryBudget", Ok(&["dcs_status_retry_budget", "dcs_status_retry_budget_new", "dcs_status_retry_budget_new_with_tokens", "dcs_status_retry_budget_new_default", "dcs_status_retry_budget_free", "dcs_status_retry_budget_tokens", "dcs_status_retry_budget_capacity", "dcs_status_retry_budget_retry_cost", "dcs_status_retry_budget_throttle_cost", "dcs_status_retry_budget_record_success"])),
+    ("RetryInputError", Ok(&["DCS_STATUS_RESULT_ERR_NO_ATTEMPTS", "DCS_STATUS_RESULT_ERR_CAP_BELOW_BASE", "DCS_STATUS_RESULT_ERR_UNKNOWN_JITTER", "DCS_STATUS_RESULT_ERR_ATTEMPT_ZERO", "DCS_STATUS_RESULT_ERR_NOT_A_STATUS_CODE", "DCS_STATUS_RESULT_ERR_RANDOM_OUT_OF_RANGE"])),
+    ("random_unit", Ok(&["dcs_status_random_unit"])),
+    ("reseed_random_unit", Ok(&["dcs_status_reseed_random_unit"])),
 ];
 
 /// The names the core's lib.rs makes public: `pub use a::{B, c};`, `pub const X`.

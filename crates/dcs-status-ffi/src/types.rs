@@ -216,3 +216,131 @@ pub struct dcs_status_http_error {
     /// The catalogue's entry for the error code, or NULL.
     pub catalogue: *const dcs_status_catalogue_entry,
 }
+
+/// The settings of a retry loop (the core's `dcs_status::RetryPolicy`, whose
+/// documentation gives the reasons for the defaults): plain data, copied freely.
+///
+/// Start from `dcs_status_retry_policy_default()` and change fields; a struct filled
+/// by hand must hold a `DCS_STATUS_JITTER_*` value in `jitter` (any other number gets
+/// `DCS_STATUS_RESULT_ERR_UNKNOWN_JITTER` from every function that reads the policy;
+/// 0, from a zeroed struct, is none). `dcs_status_retry_policy_validate` says whether
+/// the settings make sense; `dcs_status_retry_policy_step` answers for any values.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct dcs_status_retry_policy {
+    /// Attempts in all, the first included: 3 (the default) means at most two
+    /// retries. A step reads 0 as 1.
+    pub max_attempts: u32,
+    /// How a backoff delay is drawn: a `dcs_status_jitter` value (default
+    /// `DCS_STATUS_JITTER_FULL`).
+    pub jitter: u32,
+    /// The base delay of transient retries, in milliseconds (default 50).
+    pub base_transient_ms: u64,
+    /// The base delay of throttle retries, in milliseconds (default 1000).
+    pub base_throttle_ms: u64,
+    /// The base delay of busy retries, in milliseconds (default 2000).
+    pub base_busy_ms: u64,
+    /// The longest backoff delay, in milliseconds (default 20000). A Retry-After
+    /// delay is limited by `max_retry_after_s` instead.
+    pub cap_ms: u64,
+    /// The longest Retry-After honoured, in seconds (default 300); a longer one is
+    /// `DCS_STATUS_RETRY_REASON_RETRY_AFTER_TOO_LONG`.
+    pub max_retry_after_s: u64,
+}
+
+/// The attempt just made and what came back: what `dcs_status_retry_policy_step`
+/// reads (the core's `dcs_status::StepInput`).
+///
+/// A zeroed struct (`dcs_status_step_input in = {0};`) means: attempt 1, no
+/// Retry-After, no error code, not idempotent, the system clock, a draw from the
+/// library's random source, no previous delay, no deadline; set `attempt` and
+/// `status`, then what the response had. Text is pointer + length (no NUL needed or
+/// read); a NULL pointer means absent, whatever the length.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct dcs_status_step_input {
+    /// The number of the attempt just made: 1 for the first (also the number of the
+    /// retry that would follow). 0 is read as 1.
+    pub attempt: u32,
+    /// The response's HTTP status code; a number outside 100..999 is
+    /// `DCS_STATUS_RETRY_REASON_STATUS`.
+    pub status: i64,
+    /// The response's Retry-After value as received (delay-seconds or an
+    /// HTTP-date), or NULL if it had none. One that does not parse counts as absent.
+    pub retry_after: *const c_char,
+    /// The Retry-After value's length in bytes.
+    pub retry_after_len: usize,
+    /// The `error_code` of the response's body ("DCS.4111"), as received, or NULL if
+    /// it had none; looked up as `dcs_status_catalogue_lookup` does. A code the
+    /// catalogue lacks gives no advice.
+    pub error_code: *const c_char,
+    /// The error code's length in bytes.
+    pub error_code_len: usize,
+    /// Whether the request may safely be sent twice
+    /// (`dcs_status_method_is_idempotent`).
+    pub idempotent: bool,
+    /// Whether `now` is set; when false, an HTTP-date Retry-After is read against
+    /// the system clock.
+    pub has_now: bool,
+    /// The current time in Unix seconds, for an HTTP-date Retry-After.
+    pub now: i64,
+    /// Whether `random` is set; when false, the step draws from the library's fast
+    /// random source (`dcs_status_random_unit`).
+    pub has_random: bool,
+    /// The random draw u in [0, 1) that places a jittered delay (for reproducible
+    /// delays). NaN and negatives are read as 0, 1 and more as the largest double
+    /// below 1 (`dcs_status_step_input_validate` reports them).
+    pub random: f64,
+    /// The previous retry's delay in milliseconds: only decorrelated jitter reads
+    /// it, and not for the first retry.
+    pub previous_delay_ms: u64,
+    /// Whether `time_left_ms` is set (a deadline).
+    pub has_time_left: bool,
+    /// The time left before the caller's deadline, in milliseconds, measured when
+    /// the response came; a retry whose delay is longer is
+    /// `DCS_STATUS_RETRY_REASON_DEADLINE`.
+    pub time_left_ms: u64,
+}
+
+/// What `dcs_status_retry_policy_step` decided, and what its log line cites (the
+/// core's `dcs_status::RetryStep`). The first fields are the decision, the rest echo
+/// the input. Enum fields are `uint32_t` holding the named enum's values.
+///
+/// A step is also read back, by `dcs_status_retry_budget_record_success` and
+/// `dcs_status_retry_step_log_line`: pass it as the step function wrote it. A field
+/// that holds a value the header does not define gets
+/// `DCS_STATUS_RESULT_ERR_INVALID_ARGUMENT`.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct dcs_status_retry_step {
+    /// Whether to send the request again: a `dcs_status_step_action` value.
+    pub action: u32,
+    /// How long to wait before sending it again, in milliseconds; 0 for
+    /// `DCS_STATUS_STEP_ACTION_DO_NOT_RETRY`.
+    pub delay_ms: u64,
+    /// Whether `category` is set: when a rule called for a retry (rules 4 to 8),
+    /// even if the Retry-After was too long, the deadline too near or the budget
+    /// empty.
+    pub has_category: bool,
+    /// The kind of retry: a `dcs_status_retry_category` value; 0 when
+    /// `has_category` is false.
+    pub category: u32,
+    /// Why: a `dcs_status_retry_reason` value.
+    pub reason: u32,
+    /// Whether `tokens_after` is set: when a budget was given.
+    pub has_tokens_after: bool,
+    /// The budget's tokens after this step; 0 when `has_tokens_after` is false.
+    pub tokens_after: u32,
+    /// The attempt just made, as read (0 was read as 1).
+    pub attempt: u32,
+    /// The policy's `max_attempts`.
+    pub max_attempts: u32,
+    /// The status, as given.
+    pub status: i64,
+    /// Whether `retry_after_s` is set: when rule 4 read a valid Retry-After.
+    pub has_retry_after: bool,
+    /// The server's Retry-After in seconds; 0 when `has_retry_after` is false.
+    pub retry_after_s: u64,
+    /// The catalogue's entry for the input's error code, or NULL.
+    pub catalogue: *const dcs_status_catalogue_entry,
+}

@@ -6,7 +6,7 @@ use core::fmt;
 
 use crate::{quote, GivenNumber, NotAStatusCodeError};
 #[cfg(doc)]
-use crate::{Quoted, UnknownErrorCode, UnknownNameError};
+use crate::{Quoted, RetryInputError, UnknownErrorCode, UnknownNameError};
 
 /// What went wrong, for every error of every dcs-status API.
 ///
@@ -49,11 +49,27 @@ pub enum ErrorKind {
     Internal = 9,
     /// No entry of the error-code catalogue has this code ([`UnknownErrorCode`]).
     UnknownErrorCode = 10,
+    /// A retry policy with `max_attempts` 0 ([`RetryInputError::NoAttempts`]).
+    NoAttempts = 11,
+    /// A retry policy whose `cap_ms` is below a base delay
+    /// ([`RetryInputError::CapBelowBase`]).
+    CapBelowBase = 12,
+    /// A jitter mode that is not `full`, `equal`, `none` or `decorrelated`
+    /// ([`RetryInputError::UnknownJitter`]).
+    UnknownJitter = 13,
+    /// A retry step's input with attempt number 0 ([`RetryInputError::AttemptZero`]).
+    AttemptZero = 14,
+    /// A random draw outside `[0, 1)` ([`RetryInputError::RandomOutOfRange`]).
+    RandomOutOfRange = 15,
+    /// A number that is none of the values its C enum defines, or a pointer that
+    /// is none of the library's catalogue entries, in an argument or a struct field
+    /// (the C ABI only).
+    InvalidArgument = 16,
 }
 
 impl ErrorKind {
     /// Every kind, in number order.
-    pub const ALL: [ErrorKind; 10] = [
+    pub const ALL: [ErrorKind; 16] = [
         ErrorKind::NullPointer,
         ErrorKind::NotAStatusCode,
         ErrorKind::UnknownName,
@@ -64,13 +80,27 @@ impl ErrorKind {
         ErrorKind::RetryAfterImpossibleDate,
         ErrorKind::Internal,
         ErrorKind::UnknownErrorCode,
+        ErrorKind::NoAttempts,
+        ErrorKind::CapBelowBase,
+        ErrorKind::UnknownJitter,
+        ErrorKind::AttemptZero,
+        ErrorKind::RandomOutOfRange,
+        ErrorKind::InvalidArgument,
     ];
 
     /// The stable snake_case name: `null_pointer`, `not_a_status_code`,
     /// `unknown_name`, `invalid_utf8`, `retry_after_empty`,
     /// `retry_after_invalid_delay`, `retry_after_invalid_date`,
-    /// `retry_after_impossible_date`, `internal` or `unknown_error_code` (as the shared
-    /// test vectors write it).
+    /// `retry_after_impossible_date`, `internal`, `unknown_error_code`,
+    /// `no_attempts`, `cap_below_base`, `unknown_jitter`, `attempt_zero`,
+    /// `random_out_of_range` or `invalid_argument` (as the shared test vectors write
+    /// it; the retry policy's kinds are [`RetryInputError::as_str`]).
+    ///
+    /// ```
+    /// use dcs_status::{ErrorKind, RetryInputError};
+    ///
+    /// assert_eq!(ErrorKind::UnknownJitter.as_str(), RetryInputError::UnknownJitter.as_str());
+    /// ```
     pub const fn as_str(self) -> &'static str {
         crate::str_of(self.as_cstr())
     }
@@ -88,6 +118,12 @@ impl ErrorKind {
             ErrorKind::RetryAfterImpossibleDate => c"retry_after_impossible_date",
             ErrorKind::Internal => c"internal",
             ErrorKind::UnknownErrorCode => c"unknown_error_code",
+            ErrorKind::NoAttempts => c"no_attempts",
+            ErrorKind::CapBelowBase => c"cap_below_base",
+            ErrorKind::UnknownJitter => c"unknown_jitter",
+            ErrorKind::AttemptZero => c"attempt_zero",
+            ErrorKind::RandomOutOfRange => c"random_out_of_range",
+            ErrorKind::InvalidArgument => c"invalid_argument",
         }
     }
 
@@ -126,6 +162,12 @@ impl ErrorKind {
             ErrorKind::RetryAfterImpossibleDate => c"Retry-After names a date or time that does not exist: a day past the end of its month, an hour over 23, a minute over 59 or a second over 60",
             ErrorKind::Internal => c"internal error in dcs-status (a bug): please report it",
             ErrorKind::UnknownErrorCode => c"unknown DCS error code: not in the error-code catalogue",
+            ErrorKind::NoAttempts => c"max_attempts must be at least 1: it counts every attempt, the first included",
+            ErrorKind::CapBelowBase => c"cap_ms must be at least each base delay (base_transient_ms, base_throttle_ms, base_busy_ms)",
+            ErrorKind::UnknownJitter => c"unknown jitter mode: expected full, equal, none or decorrelated",
+            ErrorKind::AttemptZero => c"attempt numbers start at 1: the attempt just made, the first being 1",
+            ErrorKind::RandomOutOfRange => c"the random draw must be a number from 0 up to but not including 1",
+            ErrorKind::InvalidArgument => c"an argument or struct field holds a value the C API does not define: an enum number outside the header's list, or a catalogue entry pointer that is not the library's",
         }
     }
 }
@@ -150,8 +192,13 @@ impl fmt::Display for ErrorKind {
 /// - [`ErrorKind::UnknownErrorCode`]: as [`UnknownErrorCode`] displays it;
 /// - [`ErrorKind::InvalidUtf8`] and the Retry-After kinds: the quoted input, a colon
 ///   and [`ErrorKind::message`];
-/// - [`ErrorKind::NullPointer`] and [`ErrorKind::Internal`]: [`ErrorKind::message`]
-///   alone (there is no input to show).
+/// - [`ErrorKind::UnknownJitter`]: `unknown jitter mode "fast": expected ...`;
+/// - [`ErrorKind::RandomOutOfRange`]: the quoted input (the draw as the caller wrote
+///   it, e.g. `"nan"`), a colon and [`ErrorKind::message`];
+/// - [`ErrorKind::NullPointer`], [`ErrorKind::Internal`],
+///   [`ErrorKind::InvalidArgument`] and the retry policy's [`ErrorKind::NoAttempts`],
+///   [`ErrorKind::CapBelowBase`] and [`ErrorKind::AttemptZero`]:
+///   [`ErrorKind::message`] alone (it names the setting; the input adds nothing).
 ///
 /// ```
 /// use dcs_status::{error_message, from_name, ErrorKind};
@@ -184,7 +231,13 @@ pub struct ErrorMessage<'a> {
 impl fmt::Display for ErrorMessage<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.kind {
-            ErrorKind::NullPointer | ErrorKind::Internal => f.write_str(self.kind.message()),
+            ErrorKind::NullPointer
+            | ErrorKind::Internal
+            | ErrorKind::InvalidArgument
+            | ErrorKind::NoAttempts
+            | ErrorKind::CapBelowBase
+            | ErrorKind::AttemptZero => f.write_str(self.kind.message()),
+            ErrorKind::UnknownJitter => crate::retry::unknown_jitter(f, &quote(self.input)),
             ErrorKind::NotAStatusCode => match GivenNumber::parse(self.input) {
                 Some(given) => NotAStatusCodeError::new(given).fmt(f),
                 None => crate::lookup::not_a_status_code(f, &quote(self.input)),
@@ -197,7 +250,8 @@ impl fmt::Display for ErrorMessage<'_> {
             | ErrorKind::RetryAfterEmpty
             | ErrorKind::RetryAfterInvalidDelay
             | ErrorKind::RetryAfterInvalidDate
-            | ErrorKind::RetryAfterImpossibleDate => {
+            | ErrorKind::RetryAfterImpossibleDate
+            | ErrorKind::RandomOutOfRange => {
                 write!(f, "{}: {}", quote(self.input), self.kind.message())
             }
         }

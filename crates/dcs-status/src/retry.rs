@@ -40,6 +40,7 @@ mod step;
 
 pub use budget::RetryBudget;
 pub use category::RetryCategory;
+pub(crate) use error::unknown_jitter;
 pub use error::RetryInputError;
 pub use input::StepInput;
 pub use policy::{Jitter, RetryPolicy};

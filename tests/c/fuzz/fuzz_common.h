@@ -36,6 +36,28 @@ static inline int64_t take_i64(const uint8_t **data, size_t *size) {
     return v;
 }
 
+/* Takes a uint64_t from the front of the input (0 when too short). */
+static inline uint64_t take_u64(const uint8_t **data, size_t *size) {
+    uint64_t v = 0;
+    if (*size >= sizeof v) {
+        memcpy(&v, *data, sizeof v);
+        *data += sizeof v;
+        *size -= sizeof v;
+    }
+    return v;
+}
+
+/* Takes a uint32_t from the front of the input (0 when too short). */
+static inline uint32_t take_u32(const uint8_t **data, size_t *size) {
+    uint32_t v = 0;
+    if (*size >= sizeof v) {
+        memcpy(&v, *data, sizeof v);
+        *data += sizeof v;
+        *size -= sizeof v;
+    }
+    return v;
+}
+
 /* Takes one byte from the front of the input (0 when empty). */
 static inline uint8_t take_u8(const uint8_t **data, size_t *size) {
     uint8_t v = 0;

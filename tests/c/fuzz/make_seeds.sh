@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
-# Writes the libFuzzer seed inputs of the four harnesses (see fuzz_*.c for the byte
-# layout) into OUT/names, OUT/retry_after, OUT/decide and OUT/body: the boundary
-# inputs the issues' reproducers found, so that every run starts there. `now` is
-# INT64_MIN, INT64_MAX, 0 and a day of 2026; values are huge digit strings, the three
-# date forms (RFC 850 near the ends of int64_t), invalid UTF-8 and a 1000-byte name;
-# bodies are the DCS and gateway error bodies, nested, escaped, cut short and not
-# JSON, with request-id and Retry-After headers.
+# Writes the libFuzzer seed inputs of the five harnesses (see fuzz_*.c for the byte
+# layout) into OUT/names, OUT/retry_after, OUT/decide, OUT/body and OUT/retry: the
+# boundary inputs the issues' reproducers found, so that every run starts there. `now`
+# is INT64_MIN, INT64_MAX, 0 and a day of 2026; values are huge digit strings, the
+# three date forms (RFC 850 near the ends of int64_t), invalid UTF-8 and a 1000-byte
+# name; bodies are the DCS and gateway error bodies, nested, escaped, cut short and
+# not JSON, with request-id and Retry-After headers; retry steps are the overflow
+# region of the delay formula (attempt UINT32_MAX, bases and caps of UINT64_MAX), the
+# random draw's NaN, infinite, subnormal and near-1 bit patterns, jitter numbers that
+# are none, and budgets empty, full and of zero cost.
 #
 # Usage: bash tests/c/fuzz/make_seeds.sh OUT
 set -euo pipefail
 out="$1"
-mkdir -p "$out/names" "$out/retry_after" "$out/decide" "$out/body"
+mkdir -p "$out/names" "$out/retry_after" "$out/decide" "$out/body" "$out/retry"
 
 # le64 N: the 8 bytes of int64_t N, little-endian, as printf escapes.
 le64() {
@@ -83,4 +86,60 @@ for body in "${bodies[@]}"; do
     seed body "os$i" "$(le64 "$max")" '\xf4\x01' '\x03' '\x05\x02' 'os' "$body"
     i=$((i + 1))
 done
+
+# retry: policy (max_attempts, jitter as 4 bytes; 5 u64), input (attempt 4 bytes;
+# status, now, the draw's bits, previous delay, time left as 8), flags (bit 0
+# idempotent, 1 has_now, 2 has_random, 3 has_time_left, 4 Retry-After, 5 error code,
+# 6 budget), budget (capacity, retry cost, throttle cost, tokens: 4 bytes each), the
+# Retry-After's length (1 byte), then it and the error code.
+le32() {
+    local n="$1" i s=""
+    for ((i = 0; i < 4; i++)); do
+        s+="$(printf '\\x%02x' $(((n >> (8 * i)) & 255)))"
+    done
+    printf '%s' "$s"
+}
+u32max=4294967295
+u64max=-1 # all bits set
+default_policy="$(le32 3)$(le32 1)$(le64 50)$(le64 1000)$(le64 2000)$(le64 20000)$(le64 300)"
+policies=("$default_policy")
+for jitter in 1 2 3 4; do
+    policies+=("$(le32 $u32max)$(le32 $jitter)$(le64 $u64max)$(le64 $u64max)$(le64 $u64max)$(le64 $u64max)$(le64 $u64max)")
+    policies+=("$(le32 $u32max)$(le32 $jitter)$(le64 1)$(le64 $((1 << 62)))$(le64 0)$(le64 $max)$(le64 $((max / 1000 + 1)))")
+done
+for jitter in 0 5 $u32max; do
+    policies+=("$(le32 3)$(le32 $jitter)$(le64 50)$(le64 1000)$(le64 2000)$(le64 20000)$(le64 300)")
+done
+# The draws: 0.5, NaN, -NaN, +inf, -inf, 1.0, the largest below 1, -0.0, the smallest
+# subnormal.
+draws=(0x3fe0000000000000 0x7ff8000000000000 -2251799813685248 0x7ff0000000000000
+    -4503599627370496 0x3ff0000000000000 0x3fefffffffffffff "$min" 1)
+budgets=("$(le32 500)$(le32 14)$(le32 5)$(le32 500)" "$(le32 500)$(le32 14)$(le32 5)$(le32 13)"
+    "$(le32 0)$(le32 0)$(le32 0)$(le32 0)" "$(le32 $u32max)$(le32 $u32max)$(le32 1)$(le32 $u32max)")
+i=0
+for policy in "${policies[@]}"; do
+    for attempt in 1 64 $u32max; do
+        d="${draws[$((i % ${#draws[@]}))]}"
+        b="${budgets[$((i % ${#budgets[@]}))]}"
+        # 502 on an idempotent request, every flag but the texts.
+        seed retry "t$i" "$policy" "$(le32 $attempt)" "$(le64 502)" "$(le64 1795521600)" "$(le64 "$d")" \
+            "$(le64 $u64max)" "$(le64 $u64max)" '\x4f' "$b" '\x00'
+        # 400 with DCS.4111 (busy), the clock at INT64_MIN.
+        seed retry "b$i" "$policy" "$(le32 $attempt)" "$(le64 400)" "$(le64 "$min")" "$(le64 "$d")" \
+            "$(le64 0)" "$(le64 0)" '\x66' "$b" '\x00' 'DCS.4111'
+        # 503 with an HTTP-date Retry-After, the clock at INT64_MAX.
+        seed retry "r$i" "$policy" "$(le32 $attempt)" "$(le64 503)" "$(le64 "$max")" "$(le64 "$d")" \
+            "$(le64 0)" "$(le64 0)" '\x56' "$b" '\x1d' 'Sun, 06 Nov 1994 08:49:37 GMT'
+        # 429 with a huge delay-seconds Retry-After and an error code the catalogue lacks.
+        seed retry "h$i" "$policy" "$(le32 $attempt)" "$(le64 429)" "$(le64 0)" "$(le64 "$d")" \
+            "$(le64 0)" "$(le64 1)" '\x7e' "$b" '\x28' "$digits" 'DCS.9999'
+        i=$((i + 1))
+    done
+done
+# Statuses that are not status codes, attempt 0.
+for status in "$min" -1 0 99 1000 "$max"; do
+    seed retry "s$status" "$default_policy" "$(le32 0)" "$(le64 "$status")" "$(le64 0)" "$(le64 0)" \
+        "$(le64 0)" "$(le64 0)" '\x00'
+done
+
 echo "seeds: $(find "$out" -type f | wc -l) files in $out"

@@ -3,8 +3,13 @@
 use core::ffi::CStr;
 use core::fmt;
 
+use crate::{ErrorKind, Quoted};
+
 /// A setting or input that makes no sense, found by [`RetryPolicy::validate`],
 /// [`StepInput::validate`] or a failed [`Jitter::from_name`].
+///
+/// Each is one [`ErrorKind`] ([`RetryInputError::kind`]: the C ABI's result, the
+/// Python and Go error kinds), with that kind's name and message.
 ///
 /// [`RetryPolicy::step`] itself never fails: its documentation says how it reads
 /// each of these. Bindings that take settings from people (keyword arguments,
@@ -22,6 +27,7 @@ use core::fmt;
 /// assert_eq!(err, RetryInputError::RandomOutOfRange);
 /// assert_eq!(err.as_str(), "random_out_of_range");
 /// assert_eq!(err.to_string(), "the random draw must be a number from 0 up to but not including 1");
+/// assert_eq!(err.kind().message(), err.message());
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RetryInputError {
@@ -69,13 +75,28 @@ impl RetryInputError {
     /// assert_eq!(dcs_status::RetryInputError::AttemptZero.as_cstr(), c"attempt_zero");
     /// ```
     pub const fn as_cstr(self) -> &'static CStr {
+        self.kind().as_cstr()
+    }
+
+    /// The kind of error this is, whose name and message it has: the C ABI's
+    /// `dcs_status_result` (`DCS_STATUS_RESULT_ERR_UNKNOWN_JITTER`, ...), and the
+    /// error kind of the Python and Go bindings. A status outside 100–999 is the
+    /// kind every API reports for one, [`ErrorKind::NotAStatusCode`].
+    ///
+    /// ```
+    /// use dcs_status::{ErrorKind, RetryInputError};
+    ///
+    /// assert_eq!(RetryInputError::CapBelowBase.kind(), ErrorKind::CapBelowBase);
+    /// assert_eq!(RetryInputError::NotAStatusCode.kind(), ErrorKind::NotAStatusCode);
+    /// ```
+    pub const fn kind(self) -> ErrorKind {
         match self {
-            RetryInputError::NoAttempts => c"no_attempts",
-            RetryInputError::CapBelowBase => c"cap_below_base",
-            RetryInputError::UnknownJitter => c"unknown_jitter",
-            RetryInputError::AttemptZero => c"attempt_zero",
-            RetryInputError::NotAStatusCode => c"not_a_status_code",
-            RetryInputError::RandomOutOfRange => c"random_out_of_range",
+            RetryInputError::NoAttempts => ErrorKind::NoAttempts,
+            RetryInputError::CapBelowBase => ErrorKind::CapBelowBase,
+            RetryInputError::UnknownJitter => ErrorKind::UnknownJitter,
+            RetryInputError::AttemptZero => ErrorKind::AttemptZero,
+            RetryInputError::NotAStatusCode => ErrorKind::NotAStatusCode,
+            RetryInputError::RandomOutOfRange => ErrorKind::RandomOutOfRange,
         }
     }
 
@@ -91,34 +112,24 @@ impl RetryInputError {
         crate::str_of(self.message_cstr())
     }
 
-    /// [`RetryInputError::message`] as a NUL-terminated C string (for the C ABI).
+    /// [`RetryInputError::message`] as a NUL-terminated C string (for the C ABI):
+    /// the message of its [`ErrorKind`].
     ///
     /// ```
     /// let message = dcs_status::RetryInputError::CapBelowBase.message_cstr();
     /// assert!(message.to_bytes().starts_with(b"cap_ms must be"));
     /// ```
     pub const fn message_cstr(self) -> &'static CStr {
-        match self {
-            RetryInputError::NoAttempts => {
-                c"max_attempts must be at least 1: it counts every attempt, the first included"
-            }
-            RetryInputError::CapBelowBase => {
-                c"cap_ms must be at least each base delay (base_transient_ms, base_throttle_ms, base_busy_ms)"
-            }
-            RetryInputError::UnknownJitter => {
-                c"unknown jitter mode: expected full, equal, none or decorrelated"
-            }
-            RetryInputError::AttemptZero => {
-                c"attempt numbers start at 1: the attempt just made, the first being 1"
-            }
-            RetryInputError::NotAStatusCode => {
-                c"status codes are three-digit numbers from 100 to 999"
-            }
-            RetryInputError::RandomOutOfRange => {
-                c"the random draw must be a number from 0 up to but not including 1"
-            }
-        }
+        self.kind().message_cstr()
     }
+}
+
+/// The message of [`ErrorKind::UnknownJitter`] about a quoted name.
+pub(crate) fn unknown_jitter(f: &mut fmt::Formatter<'_>, name: &Quoted) -> fmt::Result {
+    write!(
+        f,
+        "unknown jitter mode {name}: expected full, equal, none or decorrelated"
+    )
 }
 
 impl fmt::Display for RetryInputError {
@@ -141,5 +152,32 @@ mod tests {
             assert_eq!(error.message_cstr().to_str(), Ok(error.message()));
             assert_eq!(error.to_string(), error.message());
         }
+    }
+
+    #[test]
+    fn each_error_is_a_distinct_kind_with_its_name_and_message() {
+        for (i, error) in RetryInputError::ALL.iter().enumerate() {
+            assert_eq!(error.kind().as_str(), error.as_str());
+            assert_eq!(error.kind().message(), error.message());
+            for other in RetryInputError::ALL.iter().skip(i + 1) {
+                assert_ne!(error.kind(), other.kind());
+            }
+        }
+    }
+
+    #[test]
+    fn the_message_about_a_name_quotes_it() {
+        let message = crate::error_message(ErrorKind::UnknownJitter, b"fast").to_string();
+        assert_eq!(
+            message,
+            "unknown jitter mode \"fast\": expected full, equal, none or decorrelated"
+        );
+        let message = crate::error_message(ErrorKind::RandomOutOfRange, b"nan").to_string();
+        assert_eq!(
+            message,
+            "\"nan\": the random draw must be a number from 0 up to but not including 1"
+        );
+        let message = crate::error_message(ErrorKind::NoAttempts, b"0").to_string();
+        assert_eq!(message, ErrorKind::NoAttempts.message());
     }
 }

@@ -169,6 +169,50 @@ impl RetryStep {
     pub const fn delay(&self) -> std::time::Duration {
         std::time::Duration::from_millis(self.delay_ms)
     }
+
+    /// The decision as one JSON object, exactly the keys `action`, `delay_ms`,
+    /// `category`, `reason` and `tokens_after` in that order, no spaces, `null` for
+    /// an absent category or token count: what `dcs-status retry --json` prints
+    /// (without its newline), and the `expected` of the shared vectors
+    /// (`tests/vectors/retry_steps.json`) less the log line.
+    ///
+    /// ```
+    /// use dcs_status::{RetryBudget, RetryPolicy, StepInput};
+    ///
+    /// let input = StepInput::new(1, 400).with_error_code(b"DCS.4111").with_random(0.37);
+    /// let step = RetryPolicy::DEFAULT.step(&input, Some(&RetryBudget::default()));
+    /// assert_eq!(
+    ///     step.json(),
+    ///     r#"{"action":"retry","delay_ms":740,"category":"busy","reason":"busy","tokens_after":486}"#
+    /// );
+    /// let stop = RetryPolicy::DEFAULT.step(&StepInput::new(1, 404), None);
+    /// assert_eq!(
+    ///     stop.json(),
+    ///     r#"{"action":"do_not_retry","delay_ms":0,"category":null,"reason":"status","tokens_after":null}"#
+    /// );
+    /// ```
+    pub fn json(&self) -> String {
+        use core::fmt::Write;
+        // The names are snake_case ASCII: nothing to escape. Writing to a String
+        // cannot fail.
+        let mut out = String::with_capacity(112);
+        let _ = write!(
+            out,
+            "{{\"action\":\"{}\",\"delay_ms\":{},\"category\":",
+            self.action, self.delay_ms
+        );
+        let _ = match self.category {
+            Some(category) => write!(out, "\"{category}\""),
+            None => out.write_str("null"),
+        };
+        let _ = write!(out, ",\"reason\":\"{}\",\"tokens_after\":", self.reason);
+        let _ = match self.tokens_after {
+            Some(tokens) => write!(out, "{tokens}"),
+            None => out.write_str("null"),
+        };
+        out.push('}');
+        out
+    }
 }
 
 impl RetryPolicy {
