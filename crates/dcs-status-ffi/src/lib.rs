@@ -7,8 +7,9 @@
 //! - every name starts with `dcs_status_` / `DCS_STATUS_`; enums have explicit values
 //!   that are never reused, declared once with their core counterpart (`c_enum!`);
 //! - nothing for the caller to free, no mutable global state: every string and entry
-//!   returned is static and immutable, every text of a response is a slice of the
-//!   caller's own buffer, so every function is thread-safe. Lookups by code, name and
+//!   returned is static and immutable (the catalogue's C table is made once, on first
+//!   use, and never changed), every text of a response is a slice of the caller's own
+//!   buffer, so every function is thread-safe. Lookups by code, name and
 //!   error code, the body parser and the response error allocate nothing (for every
 //!   DCS and gateway body); the renderers (`dcs_status_explain`, ...) write into the
 //!   caller's buffer and may allocate a small, bounded amount inside;

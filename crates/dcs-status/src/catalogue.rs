@@ -45,37 +45,40 @@ use key::Key;
 /// assert_eq!(entry.advice(), ErrorAdvice::RetryLater);
 /// assert_eq!(entry.to_string(), "DCS.4111: the instance is restarting.");
 /// ```
-#[derive(Debug, PartialEq, Eq, Hash)]
+#[derive(PartialEq, Eq, Hash)]
 pub struct CatalogueEntry {
     index: u16,
-    code: StaticText,
-    status: &'static Status,
-    message: StaticText,
-    description: StaticText,
-    solution: StaticText,
+    /// The texts, as indexes into `TEXTS` (no pointers: a table of plain numbers).
+    code: u16,
+    message: u16,
+    description: u16,
+    solution: u16,
+    /// The HTTP status code, which the status table has (checked at compile time).
+    status: u16,
     advice: ErrorAdvice,
 }
 
 impl CatalogueEntry {
-    /// An entry from a row of the document (used by the generated table).
+    /// An entry from a row of the document (used by the generated table), its texts
+    /// given as indexes into `TEXTS`.
     ///
     /// The advice is derived from the solution, and the status must be in the status
     /// table: a row whose status is not fails the build.
     const fn row(
         index: u16,
-        code: StaticText,
+        code: u16,
         status: u16,
-        message: StaticText,
-        description: StaticText,
-        solution: StaticText,
+        message: u16,
+        description: u16,
+        solution: u16,
     ) -> CatalogueEntry {
-        let status = match Status::from_code(status) {
-            Some(status) => status,
-            None => panic!("an error code's status is not in the status table"),
-        };
+        assert!(
+            Status::from_code(status).is_some(),
+            "an error code's status is not in the status table"
+        );
         CatalogueEntry {
             index,
-            advice: ErrorAdvice::from_solution(solution.as_str()),
+            advice: ErrorAdvice::from_solution(text(solution).as_str()),
             code,
             status,
             message,
@@ -94,12 +97,12 @@ impl CatalogueEntry {
     /// assert_eq!(entry.code_cstr(), c"DCS.4855");
     /// ```
     pub const fn code(&self) -> &'static str {
-        self.code.as_str()
+        text(self.code).as_str()
     }
 
     /// [`CatalogueEntry::code`] as a NUL-terminated C string (for the C ABI).
     pub const fn code_cstr(&self) -> &'static CStr {
-        self.code.as_cstr()
+        text(self.code).as_cstr()
     }
 
     /// The entry in the status table for the HTTP status DCS sends this code with.
@@ -112,7 +115,11 @@ impl CatalogueEntry {
     /// assert_eq!(entry.status().code(), 500);
     /// ```
     pub const fn status(&self) -> &'static Status {
-        self.status
+        match Status::from_code(self.status) {
+            Some(status) => status,
+            // Unreachable: `row` checked the code at compile time.
+            None => Status::INTERNAL_SERVER_ERROR,
+        }
     }
 
     /// The error message, verbatim; templates keep their placeholders (`{0}`, `{}`)
@@ -124,12 +131,12 @@ impl CatalogueEntry {
     /// assert_eq!(entry.message_cstr(), c"Invalid {0} parameter in the request.");
     /// ```
     pub const fn message(&self) -> &'static str {
-        self.message.as_str()
+        text(self.message).as_str()
     }
 
     /// [`CatalogueEntry::message`] as a NUL-terminated C string (for the C ABI).
     pub const fn message_cstr(&self) -> &'static CStr {
-        self.message.as_cstr()
+        text(self.message).as_cstr()
     }
 
     /// The description, verbatim.
@@ -139,12 +146,12 @@ impl CatalogueEntry {
     /// assert_eq!(entry.description(), "Restarting the instance... Please try again later.");
     /// ```
     pub const fn description(&self) -> &'static str {
-        self.description.as_str()
+        text(self.description).as_str()
     }
 
     /// [`CatalogueEntry::description`] as a NUL-terminated C string (for the C ABI).
     pub const fn description_cstr(&self) -> &'static CStr {
-        self.description.as_cstr()
+        text(self.description).as_cstr()
     }
 
     /// The solution, verbatim (RST escapes resolved: `\*` reads `*`).
@@ -154,12 +161,12 @@ impl CatalogueEntry {
     /// assert_eq!(entry.solution(), "Contact technical support.");
     /// ```
     pub const fn solution(&self) -> &'static str {
-        self.solution.as_str()
+        text(self.solution).as_str()
     }
 
     /// [`CatalogueEntry::solution`] as a NUL-terminated C string (for the C ABI).
     pub const fn solution_cstr(&self) -> &'static CStr {
-        self.solution.as_cstr()
+        text(self.solution).as_cstr()
     }
 
     /// What the solution advises: [`ErrorAdvice::from_solution`] of
@@ -265,8 +272,25 @@ impl fmt::Display for CatalogueEntry {
     /// Writes the code and its message: `DCS.4855: Master standby swap is not
     /// supported.`
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.code.as_str(), self.message.as_str())
+        write!(f, "{}: {}", self.code(), self.message())
     }
+}
+
+impl fmt::Debug for CatalogueEntry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CatalogueEntry")
+            .field("index", &self.index)
+            .field("code", &self.code())
+            .field("status", &self.status)
+            .field("message", &self.message())
+            .field("advice", &self.advice)
+            .finish()
+    }
+}
+
+/// The catalogue text at `index` (an index the generated table holds: in range).
+const fn text(index: u16) -> &'static StaticText {
+    &TEXTS[index as usize]
 }
 
 /// Probes the perfect hash for `code`'s key; `None` for any code not in the table.
@@ -277,7 +301,7 @@ fn find(code: &[u8]) -> Option<&'static CatalogueEntry> {
     let pilot = PILOTS[key::bucket(hash, PILOTS.len())];
     let index = usize::from(SLOTS[key::slot(hash, pilot, SLOTS.len())]);
     let entry = ENTRIES.get(index)?;
-    if KEYS[index] == key.word() && entry.code.as_str().len() == key.len() {
+    if KEYS[index] == key.word() && entry.code().len() == key.len() {
         Some(entry)
     } else {
         None

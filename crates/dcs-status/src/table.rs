@@ -214,11 +214,11 @@ macro_rules! status_table {
             Status {
                 code: $code,
                 index: 0,
-                ident: StaticText::new(stringify!($ident), concat!(stringify!($ident), "\0")),
-                name: StaticText::new($name, concat!($name, "\0")),
-                phrase: StaticText::new($phrase, concat!($phrase, "\0")),
+                ident: StaticText::new(concat!(stringify!($ident), "\0")),
+                name: StaticText::new(concat!($name, "\0")),
+                phrase: StaticText::new(concat!($phrase, "\0")),
                 retry_advice: RetryAdvice::$retry,
-                description: StaticText::new($description, concat!($description, "\0")),
+                description: StaticText::new(concat!($description, "\0")),
             },
         )+]);
 
