@@ -12,6 +12,7 @@ import (
 var (
 	benchString   string
 	benchStatus   Status
+	benchLookup   LookupResult
 	benchOK       bool
 	benchDuration time.Duration
 	benchTime     time.Time
@@ -33,10 +34,24 @@ func BenchmarkNetHTTPStatusText404(b *testing.B) {
 	}
 }
 
-func BenchmarkLookup404(b *testing.B) {
+func BenchmarkGet404(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
-		benchStatus, benchOK = Lookup(404)
+		benchStatus, benchOK = Get(404)
+	}
+}
+
+func BenchmarkLookup418(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		benchLookup, benchErr = Lookup(418)
+	}
+}
+
+func BenchmarkFromName(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		benchStatus, benchErr = FromName("Gateway Time-out")
 	}
 }
 
@@ -86,5 +101,42 @@ func BenchmarkDecideResponse(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		benchDecision, benchErr = DecideResponse(resp, now)
+	}
+}
+
+// The error path: CheckResponse makes the *HTTPError (three cgo calls), whose
+// message the core renders only when asked.
+func BenchmarkCheckResponse429(b *testing.B) {
+	now := time.Unix(1795521600, 0)
+	resp := &http.Response{StatusCode: 429, Header: http.Header{"Retry-After": {"120"}, "X-Request-Id": {"r-1"}},
+		Request: &http.Request{Method: "GET"}}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		benchErr = CheckResponseAt(resp, now)
+	}
+}
+
+func BenchmarkHTTPErrorMessage(b *testing.B) {
+	resp := &http.Response{StatusCode: 429, Header: http.Header{"Retry-After": {"120"}, "X-Request-Id": {"r-1"}},
+		Request: &http.Request{Method: "GET"}}
+	err := CheckResponseAt(resp, time.Unix(1795521600, 0))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		benchString = err.Error()
+	}
+}
+
+func BenchmarkDecisionString(b *testing.B) {
+	d := Decision{Action: ActionRetryAfter, Delay: 2 * time.Minute}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		benchString = d.String()
+	}
+}
+
+func BenchmarkFromNameUnknown(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		benchStatus, benchErr = FromName("teapot")
 	}
 }

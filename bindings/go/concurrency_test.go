@@ -16,16 +16,18 @@ func TestConcurrentLookupsAgreeWithSequentialOnes(t *testing.T) {
 		ok       bool
 		text     string
 		phrase   string
-		resolved Resolution
+		resolved LookupResult
 		class    Class
 	}
 	want := make(map[int]answer)
 	for code := 90; code < 1010; code++ {
-		s, ok := Lookup(code)
-		r, _ := Resolve(code)
+		s, ok := Get(code)
+		r, _ := Lookup(code)
 		c, _ := ClassOf(code)
 		want[code] = answer{s, ok, Text(code), Phrase(code), r, c}
 	}
+	_, teapotErr := FromName("teapot")
+	teapot := teapotErr.Error()
 	now := time.Unix(1795521600, 0)
 	h := http.Header{"Retry-After": {"Tue, 24 Nov 2026 12:02:00 GMT"}}
 
@@ -42,8 +44,8 @@ func TestConcurrentLookupsAgreeWithSequentialOnes(t *testing.T) {
 			defer wg.Done()
 			for i := 0; i < iterations; i++ {
 				for code := 90; code < 1010; code++ {
-					s, ok := Lookup(code)
-					r, _ := Resolve(code)
+					s, ok := Get(code)
+					r, _ := Lookup(code)
 					c, _ := ClassOf(code)
 					if (answer{s, ok, Text(code), Phrase(code), r, c}) != want[code] {
 						errs <- "lookup of " + Code(code).String()
@@ -62,7 +64,11 @@ func TestConcurrentLookupsAgreeWithSequentialOnes(t *testing.T) {
 					errs <- "Decide"
 					return
 				}
-				_ = StatusNotFound.String() + ClassClientError.String() + ErrNotFound.Error()
+				_ = Code(StatusNotFound).String() + ClassClientError.String() + ErrNotFound.Error() + Decision{ActionRetryAfter, time.Second}.String()
+				if _, err := FromName("teapot"); err == nil || err.Error() != teapot {
+					errs <- "FromName error"
+					return
+				}
 			}
 		}(w)
 	}

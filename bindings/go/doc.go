@@ -3,38 +3,56 @@
 // which entry a name refers to, how to read Retry-After, whether to retry, and
 // an error value for error responses.
 //
-// The table and its rules live in one Rust core; this package links it through
-// its C ABI (libdcs_status) with cgo. The table is copied into Go values once,
-// at init, so Lookup, Text, Phrase, ClassOf and Resolve make no cgo call and
-// no allocation: Text(404) is faster than http.StatusText(404).
-// FromName, ParseRetryAfter and the retry decision call the core (one cgo
-// call each), so every language parses and decides alike.
+// The table, its rules and every message live in one Rust core; this package
+// links it through its C ABI (libdcs_status) with cgo and prints what the core
+// renders, so every language gives the same answers in the same words. The
+// table is copied into Go values once, at init, so Get, Text, Phrase, ClassOf
+// and Lookup make no cgo call and no allocation: Text(404) is faster than
+// http.StatusText(404). FromName, ParseRetryAfter and the retry decision call
+// the core (one cgo call each).
 //
-//	if s, ok := dcsstatus.Lookup(429); ok {
-//		fmt.Println(s, s.Name(), s.Retry()) // 429 Too Many Requests TooManyRequests retry_after
+//	if s, ok := dcsstatus.Get(429); ok {
+//		fmt.Println(s, s.Name(), s.RetryAdvice()) // 429 Too Many Requests TooManyRequests retry_after
 //	}
 //
 //	resp, err := client.Do(req)
 //	...
 //	if err := dcsstatus.CheckResponse(resp); err != nil {
-//		var e *dcsstatus.Error
-//		if errors.Is(err, dcsstatus.ErrTooManyRequests) && errors.As(err, &e) {
-//			time.Sleep(e.RetryAfter)
+//		var e *dcsstatus.HTTPError
+//		if errors.As(err, &e) && e.Decision.ShouldRetry() {
+//			time.Sleep(e.Decision.Delay) // or the caller's backoff
 //		}
 //	}
 //
 // The constants (StatusNotFound, StatusServerTimeout, ...) and the sentinel
 // errors (ErrNotFound, ...) are generated from the table (go generate; see
 // zz_generated.go) and named from each entry's ident as net/http names its
-// constants. They are of type Code: compare a response's code with
-// dcsstatus.Code(resp.StatusCode) == dcsstatus.StatusNotFound.
+// constants, with an alias named from the IANA phrase where that differs
+// (StatusGatewayTimeout is StatusServerTimeout). They are untyped, as
+// net/http's are: resp.StatusCode == dcsstatus.StatusNotFound.
+//
+// # Names
+//
+// The same concept has the same name in every language: Get is C's
+// dcs_status_get (the table only), Lookup and LookupResult are Rust's lookup
+// and Lookup and C's dcs_status_lookup (RFC 9110's reading of any code),
+// LookupKind, RetryAdvice, Action, ErrorKind and HTTPError are the core's types
+// of those names.
 //
 // # Codes the table lacks
 //
-// Lookup and Text answer only for the codes the table documents, as
-// http.StatusText does. Resolve, Phrase and ClassOf read any code as RFC 9110
+// Get and Text answer only for the codes the table documents, as
+// http.StatusText does. Lookup, Phrase and ClassOf read any code as RFC 9110
 // section 15 says: an unrecognized code as the x00 code of its class, 600..999
 // as a server error with the meaning of 500.
+//
+// # Errors
+//
+// A function given a bad value returns an *InputError: the core's message,
+// quoting at most 64 characters of the value, and its ErrorKind
+// (errors.Is(err, ErrUnknownName)). An error response is an *HTTPError, whose
+// message is the core's and which matches the sentinel of its status and class
+// (errors.Is(err, ErrTooManyRequests), errors.Is(err, ErrClientError)).
 //
 // # Durations
 //
@@ -44,25 +62,26 @@
 //
 // # Linking
 //
-// Build the library first, in the repository's root:
+// By default the package links the prebuilt static library of this module,
+// build/<os>-<arch>/libdcs_status.a (linux/amd64 in a release), with the
+// system libraries rustc lists for it (bindings/c/native-static-libs.txt, from
+// which link_static.go is generated), so programs need nothing at run time.
+// In the repository, build it and stage it there first:
 //
 //	cargo build --release -p dcs-status-ffi
+//	bash bindings/go/stage-native.sh
 //
-// By default the package links the static library
-// target/release/libdcs_status.a (with -lgcc_s -lutil -lrt -lpthread -lm -ldl),
-// so programs need nothing at run time. Two build tags choose otherwise:
+// Two build tags choose otherwise:
 //
-//   - -tags dcsstatus_shared links target/release/libdcs_status.so, with an
-//     rpath to that directory. Its soname is libdcs_status.so.0, which cargo
-//     does not create: make it with
-//     ln -sf libdcs_status.so target/release/libdcs_status.so.0
-//     (or put a directory holding it on LD_LIBRARY_PATH).
+//   - -tags dcsstatus_shared links target/release/libdcs_status.so of this
+//     repository, with an rpath to that directory (where the FFI crate's build
+//     script also makes the soname's link).
 //   - -tags dcsstatus_pkgconfig finds an installed library and header with
 //     pkg-config (dcs_status.pc, as bindings/c/install.sh installs them; set
-//     PKG_CONFIG_PATH for a non-standard prefix). This is the option for a
-//     copy of this module outside the repository, as in the module cache.
+//     PKG_CONFIG_PATH for a non-standard prefix). This is the option for
+//     platforms without a prebuilt library.
 //
 // Every function is safe for concurrent use.
 package dcsstatus
 
-//go:generate go run ./internal/gen/dcsstatus-gen -o zz_generated.go
+//go:generate go run ./internal/gen/dcsstatus-gen -o zz_generated.go -link-o link_static.go

@@ -10,12 +10,12 @@ import (
 	dcsstatus "github.com/dcs-status/dcs-status/bindings/go"
 )
 
-func ExampleLookup() {
-	s, ok := dcsstatus.Lookup(504)
+func ExampleGet() {
+	s, ok := dcsstatus.Get(504)
 	fmt.Println(ok, s)
-	fmt.Println(s.Name(), s.Ident(), s.Class(), s.Retry(), s.IsServerError())
+	fmt.Println(s.Name(), s.Ident(), s.Class(), s.RetryAdvice(), s.IsServerError())
 
-	_, ok = dcsstatus.Lookup(418) // not in the DCS table
+	_, ok = dcsstatus.Get(418) // not in the DCS table
 	fmt.Println(ok)
 	// Output:
 	// true 504 Gateway Timeout
@@ -29,18 +29,20 @@ func ExampleText() {
 	// "Not Found" "Content Too Large" ""
 }
 
-func ExampleResolve() {
+func ExampleLookup() {
 	for _, code := range []int{404, 418, 600} {
-		r, err := dcsstatus.Resolve(code)
-		fmt.Println(code, r.Kind, r.Class, r.Status, err)
+		r, err := dcsstatus.Lookup(code)
+		fmt.Println(code, r.Kind, r.Class, r.Status, r.IsError(), err)
 	}
-	_, err := dcsstatus.Resolve(42)
+	_, err := dcsstatus.Lookup(42)
 	fmt.Println(err)
+	fmt.Println(errors.Is(err, dcsstatus.ErrNotAStatusCode))
 	// Output:
-	// 404 documented client_error 404 Not Found <nil>
-	// 418 unrecognized client_error 400 Bad Request <nil>
-	// 600 invalid server_error 500 Internal Server Error <nil>
-	// dcsstatus: not a status code: status codes are three-digit numbers from 100 to 999
+	// 404 documented client_error 404 Not Found true <nil>
+	// 418 unrecognized client_error 400 Bad Request true <nil>
+	// 600 invalid server_error 500 Internal Server Error true <nil>
+	// 42 is not a status code: status codes are three-digit numbers from 100 to 999
+	// true
 }
 
 func ExampleFromName() {
@@ -49,11 +51,13 @@ func ExampleFromName() {
 		fmt.Println(s, err)
 	}
 	_, err := dcsstatus.FromName("teapot")
+	fmt.Println(err)
 	fmt.Println(errors.Is(err, dcsstatus.ErrUnknownName))
 	// Output:
 	// 404 Not Found <nil>
 	// 413 Content Too Large <nil>
 	// 504 Gateway Timeout <nil>
+	// unknown status name "teapot": expected a DCS name ("NotFound"), an ident ("NOT_FOUND") or a reason phrase ("Not Found")
 	// true
 }
 
@@ -64,20 +68,22 @@ func ExampleParseRetryAfter() {
 		fmt.Println(d, err)
 	}
 	_, err := dcsstatus.ParseRetryAfter("-1", now)
-	fmt.Println(errors.Is(err, dcsstatus.ErrRetryAfterInvalidDelay))
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, dcsstatus.ErrRetryAfterInvalidDelay), errors.Is(err, dcsstatus.ErrInvalidRetryAfter))
 	// Output:
 	// 2m0s <nil>
 	// 5m0s <nil>
 	// 0s <nil>
-	// true
+	// "-1": Retry-After delay-seconds must be ASCII digits only: no sign, decimal point, inner spaces or non-ASCII digits
+	// true true
 }
 
 func ExampleDecide() {
 	now := time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
-	withDelay := http.Header{"Retry-After": {"30"}}
+	withDelay := http.Header{"Retry-After": {"120"}}
 
 	d, _ := dcsstatus.Decide(429, withDelay, now, false)
-	fmt.Println(d, d.Retry())
+	fmt.Println(d, d.Delay, d.ShouldRetry())
 	d, _ = dcsstatus.Decide(429, nil, now, false)
 	fmt.Println(d)
 	d, _ = dcsstatus.Decide(502, nil, now, true) // idempotent: retry
@@ -85,13 +91,13 @@ func ExampleDecide() {
 	d, _ = dcsstatus.Decide(502, nil, now, false)
 	fmt.Println(d)
 	d, _ = dcsstatus.Decide(404, withDelay, now, true)
-	fmt.Println(d)
+	fmt.Println(d, d.ShouldRetry())
 	// Output:
-	// retry_after 30s true
+	// retry_after 120s 2m0s true
 	// retry_with_backoff
 	// retry_with_backoff
 	// do_not_retry
-	// do_not_retry
+	// do_not_retry false
 }
 
 func ExampleCheckResponse() {
@@ -110,23 +116,29 @@ func ExampleCheckResponse() {
 	defer resp.Body.Close()
 
 	err = dcsstatus.CheckResponse(resp)
-	fmt.Println(err)
 	fmt.Println(errors.Is(err, dcsstatus.ErrTooManyRequests), errors.Is(err, dcsstatus.ErrClientError))
-	var e *dcsstatus.Error
+	var e *dcsstatus.HTTPError
 	if errors.As(err, &e) {
-		fmt.Println(e.Code == dcsstatus.StatusTooManyRequests, e.RetryAfter, e.Decision.Retry(), e.RequestID)
+		fmt.Println(e.Code == dcsstatus.StatusTooManyRequests, e.RetryAfter, e.RetryAfterHeader, e.Decision, e.RequestID)
 	}
 	// Output:
-	// dcsstatus: 429 Too Many Requests (DCS: TooManyRequests); retry after 2m0s; request id "4f2a"
 	// true true
-	// true 2m0s true 4f2a
+	// true 2m0s 120 retry_after 120s 4f2a
+}
+
+func ExampleHTTPError_Error() {
+	resp := &http.Response{StatusCode: http.StatusTeapot, Request: &http.Request{Method: http.MethodGet}}
+	fmt.Println(dcsstatus.CheckResponse(resp))
+	// Output:
+	// 418 (not in the DCS table: read as 400 Bad Request, RFC 9110 §15), DCS name BadRequest: The request is invalid. Retry advice: modify the request instead of re-initiating it; decision: do not retry
 }
 
 func ExampleCode() {
-	resp := &http.Response{StatusCode: 404}
-	if dcsstatus.Code(resp.StatusCode) == dcsstatus.StatusNotFound {
-		fmt.Println(dcsstatus.StatusNotFound)
+	resp := &http.Response{StatusCode: 504}
+	// The constants are untyped, as net/http's: compare them with an int.
+	if resp.StatusCode == dcsstatus.StatusGatewayTimeout {
+		fmt.Println(dcsstatus.Code(resp.StatusCode), dcsstatus.StatusGatewayTimeout == dcsstatus.StatusServerTimeout)
 	}
 	// Output:
-	// 404 Not Found
+	// 504 Gateway Timeout true
 }

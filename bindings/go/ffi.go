@@ -1,8 +1,12 @@
 package dcsstatus
 
-// Every call into libdcs_status is in this file. After init only FromName,
-// ParseRetryAfter, Decide, DecideResponse and CheckResponse cross into C, once
-// per call; everything else reads the Go copy of the table made at init.
+// Every call into libdcs_status is in this file. At init, load copies the table,
+// the core's answer for every code 100..999 and the names and groupings of the C
+// enums into Go values; after that, the lookups (Get, Text, Phrase, ClassOf,
+// Lookup) read only those. FromName, ParseRetryAfter, Decide, DecideResponse,
+// MethodIsIdempotent and CheckResponse cross into C once per call. Messages are
+// rendered by the core per call, on the error path only (and by Decision.String
+// and HTTPError.Error).
 
 /*
 #include <stdbool.h>
@@ -42,17 +46,20 @@ static dcsgo_index dcsgo_from_name(const char *name, size_t len) {
 
 typedef struct {
 	uint32_t result;
+	bool idempotent;
 	dcs_status_decision decision;
 } dcsgo_decision;
 
 // retry_after is NULL when the response had no Retry-After. When method is not
-// NULL, idempotent is replaced by dcs_status_method_is_idempotent(method).
+// NULL, idempotent is replaced by dcs_status_method_is_idempotent(method); the
+// answer says which was used.
 static dcsgo_decision dcsgo_decide(int64_t code, const char *retry_after, size_t len,
 		int64_t now, bool idempotent, const char *method, size_t method_len) {
-	dcsgo_decision r = {0, {0, 0}};
+	dcsgo_decision r = {0, false, {0, 0}};
 	if (method != NULL) {
 		idempotent = dcs_status_method_is_idempotent(method, method_len);
 	}
+	r.idempotent = idempotent;
 	r.result = dcs_status_decide(code, retry_after, len, now, idempotent, &r.decision);
 	return r;
 }
@@ -98,29 +105,31 @@ const (
 )
 
 const (
-	// AdviceNone is for 1xx-3xx: not an error, nothing to retry.
-	AdviceNone RetryAdvice = C.DCS_STATUS_RETRY_NONE
-	// AdviceRetry means the request may be re-initiated without modification (408).
-	AdviceRetry RetryAdvice = C.DCS_STATUS_RETRY_RETRY
-	// AdviceRetryAfter advises to re-initiate after the time in the Retry-After header
-	// (413, 429).
-	AdviceRetryAfter RetryAdvice = C.DCS_STATUS_RETRY_RETRY_AFTER
-	// AdviceModifyRequest advises to modify the request instead of re-initiating it
-	// (400, 403, 404, 405, 503).
-	AdviceModifyRequest RetryAdvice = C.DCS_STATUS_RETRY_MODIFY_REQUEST
-	// AdviceUnspecified is for an error about which the document gives no advice.
-	AdviceUnspecified RetryAdvice = C.DCS_STATUS_RETRY_UNSPECIFIED
+	// RetryAdviceNone is for 1xx-3xx: not an error, nothing to retry.
+	RetryAdviceNone RetryAdvice = C.DCS_STATUS_RETRY_ADVICE_NONE
+	// RetryAdviceRetry means the request may be re-initiated without
+	// modification (408).
+	RetryAdviceRetry RetryAdvice = C.DCS_STATUS_RETRY_ADVICE_RETRY
+	// RetryAdviceRetryAfter advises to re-initiate after the time in the
+	// Retry-After header (413, 429).
+	RetryAdviceRetryAfter RetryAdvice = C.DCS_STATUS_RETRY_ADVICE_RETRY_AFTER
+	// RetryAdviceModifyRequest advises to modify the request instead of
+	// re-initiating it (400, 403, 404, 405, 503).
+	RetryAdviceModifyRequest RetryAdvice = C.DCS_STATUS_RETRY_ADVICE_MODIFY_REQUEST
+	// RetryAdviceUnspecified is for an error about which the document gives no
+	// advice.
+	RetryAdviceUnspecified RetryAdvice = C.DCS_STATUS_RETRY_ADVICE_UNSPECIFIED
 )
 
 const (
-	// KindDocumented means the table has the code.
-	KindDocumented Kind = C.DCS_STATUS_KIND_DOCUMENTED
-	// KindUnrecognized is for 100..599 but not in the table: handled as the
-	// x00 code of its class (RFC 9110 section 15).
-	KindUnrecognized Kind = C.DCS_STATUS_KIND_UNRECOGNIZED
-	// KindInvalid is for 600..999, not a valid status code: handled as a server
-	// error with the meaning of 500 (RFC 9110 section 15).
-	KindInvalid Kind = C.DCS_STATUS_KIND_INVALID
+	// LookupKindDocumented means the table has the code.
+	LookupKindDocumented LookupKind = C.DCS_STATUS_LOOKUP_KIND_DOCUMENTED
+	// LookupKindUnrecognized is for 100..599 but not in the table: handled as
+	// the x00 code of its class (RFC 9110 section 15).
+	LookupKindUnrecognized LookupKind = C.DCS_STATUS_LOOKUP_KIND_UNRECOGNIZED
+	// LookupKindInvalid is for 600..999, not a valid status code: handled as a
+	// server error with the meaning of 500 (RFC 9110 section 15).
+	LookupKindInvalid LookupKind = C.DCS_STATUS_LOOKUP_KIND_INVALID
 )
 
 const (
@@ -134,19 +143,38 @@ const (
 	ActionRetryWithBackoff Action = C.DCS_STATUS_ACTION_RETRY_WITH_BACKOFF
 )
 
-// The results of the C functions that can fail.
+// The kinds of error, numbered as the C API's results (dcs_status_result) and the
+// core's ErrorKind. Each is an error whose message is the core's sentence without
+// the offending value; the functions of this package return an *InputError, which
+// carries the value too and matches its kind with errors.Is.
 const (
-	resultOK              = uint32(C.DCS_STATUS_RESULT_OK)
-	resultNotAStatusCode  = uint32(C.DCS_STATUS_RESULT_ERR_NOT_A_STATUS_CODE)
-	resultUnknownName     = uint32(C.DCS_STATUS_RESULT_ERR_UNKNOWN_NAME)
-	resultInvalidUTF8     = uint32(C.DCS_STATUS_RESULT_ERR_INVALID_UTF8)
-	resultRetryAfterEmpty = uint32(C.DCS_STATUS_RESULT_ERR_RETRY_AFTER_EMPTY)
-	resultInvalidDelay    = uint32(C.DCS_STATUS_RESULT_ERR_RETRY_AFTER_INVALID_DELAY)
-	resultInvalidDate     = uint32(C.DCS_STATUS_RESULT_ERR_RETRY_AFTER_INVALID_DATE)
-	resultImpossibleDate  = uint32(C.DCS_STATUS_RESULT_ERR_RETRY_AFTER_IMPOSSIBLE_DATE)
-	resultPanic           = uint32(C.DCS_STATUS_RESULT_ERR_PANIC)
-	resultCount           = resultPanic + 1
+	// ErrNullPointer means a required pointer was nil (CheckResponse and
+	// DecideResponse of a nil *http.Response).
+	ErrNullPointer ErrorKind = C.DCS_STATUS_RESULT_ERR_NULL_POINTER
+	// ErrNotAStatusCode means the number is not a status code (outside 100..999).
+	ErrNotAStatusCode ErrorKind = C.DCS_STATUS_RESULT_ERR_NOT_A_STATUS_CODE
+	// ErrUnknownName means no entry has this name (FromName).
+	ErrUnknownName ErrorKind = C.DCS_STATUS_RESULT_ERR_UNKNOWN_NAME
+	// ErrInvalidUTF8 means the text is not valid UTF-8.
+	ErrInvalidUTF8 ErrorKind = C.DCS_STATUS_RESULT_ERR_INVALID_UTF8
+	// ErrRetryAfterEmpty means the Retry-After value is empty or only spaces.
+	ErrRetryAfterEmpty ErrorKind = C.DCS_STATUS_RESULT_ERR_RETRY_AFTER_EMPTY
+	// ErrRetryAfterInvalidDelay means the Retry-After value is not delay-seconds
+	// (ASCII digits only) and does not start with a letter as an HTTP-date does.
+	ErrRetryAfterInvalidDelay ErrorKind = C.DCS_STATUS_RESULT_ERR_RETRY_AFTER_INVALID_DELAY
+	// ErrRetryAfterInvalidDate means the Retry-After value is not an HTTP-date in
+	// any of its three forms.
+	ErrRetryAfterInvalidDate ErrorKind = C.DCS_STATUS_RESULT_ERR_RETRY_AFTER_INVALID_DATE
+	// ErrRetryAfterImpossibleDate means the Retry-After value has the form of an
+	// HTTP-date, but no such date or time exists (31 November, hour 25, ...).
+	ErrRetryAfterImpossibleDate ErrorKind = C.DCS_STATUS_RESULT_ERR_RETRY_AFTER_IMPOSSIBLE_DATE
+	// ErrInternal means an internal error of the library (a bug, caught before it
+	// reached Go): please report it.
+	ErrInternal ErrorKind = C.DCS_STATUS_RESULT_ERR_INTERNAL
 )
+
+// resultOK is the C API's success.
+const resultOK = uint32(C.DCS_STATUS_RESULT_OK)
 
 // headerVersion is the version of the header dcs_status.h this package was
 // compiled with.
@@ -168,8 +196,18 @@ func cString(s string) (*C.char, C.size_t) {
 	return (*C.char)(unsafe.Pointer(unsafe.StringData(s))), C.size_t(len(s))
 }
 
-// load copies the table, the answer for every code 100..999 and the canonical
-// names of the enums from libdcs_status into Go values. It runs once, at init.
+// cOptional is cString for a value that may be absent: NULL when present is
+// false.
+func cOptional(s string, present bool) (*C.char, C.size_t) {
+	if !present {
+		return nil, 0
+	}
+	return cString(s)
+}
+
+// load copies the table, the answer for every code 100..999 and the names and
+// groupings of the enums from libdcs_status into Go values. It runs once, at
+// init.
 func load() {
 	version = C.GoString(C.dcs_status_version())
 
@@ -187,49 +225,117 @@ func load() {
 			phrase:      C.GoString(p.phrase),
 			description: C.GoString(p.description),
 			class:       Class(p.status_class),
-			retry:       RetryAdvice(p.retry),
+			retryAdvice: RetryAdvice(p.retry_advice),
 		}
 	}
 
 	for code := lowestCode; code < highestEnd; code++ {
 		r := C.dcsgo_lookup_code(C.int64_t(code))
 		if uint32(r.result) != resultOK || int(r.index) >= n {
-			panic(fmt.Sprintf("dcsstatus: libdcs_status cannot look up %d: %s", code, resultText(uint32(r.result))))
+			panic(fmt.Sprintf("dcsstatus: libdcs_status cannot look up %d: %s",
+				code, C.GoString(C.dcs_status_result_message(r.result))))
 		}
-		resolved[code-lowestCode] = resolution{
-			kind:  Kind(r.kind),
+		lookups[code-lowestCode] = lookupAnswer{
+			kind:  LookupKind(r.kind),
 			class: Class(r.status_class),
 			entry: &entries[r.index],
 		}
 	}
 
-	for c := ClassInformational; c <= ClassServerError; c++ {
-		classNames[c] = enumName(C.dcs_status_class_name(C.uint32_t(c)), "class", int(c))
+	classNames = enumNames(func(v uint32) *C.char { return C.dcs_status_class_name(C.uint32_t(v)) })
+	adviceNames = enumNames(func(v uint32) *C.char { return C.dcs_status_retry_advice_name(C.uint32_t(v)) })
+	lookupKindNames = enumNames(func(v uint32) *C.char { return C.dcs_status_lookup_kind_name(C.uint32_t(v)) })
+	actionNames = enumNames(func(v uint32) *C.char { return C.dcs_status_action_name(C.uint32_t(v)) })
+	resultNames = enumNames(func(v uint32) *C.char { return C.dcs_status_result_name(C.uint32_t(v)) })
+
+	classIsError = make([]bool, len(classNames))
+	for c := range classIsError {
+		classIsError[c] = bool(C.dcs_status_class_is_error(C.uint32_t(c)))
 	}
-	for a := AdviceNone; a <= AdviceUnspecified; a++ {
-		adviceNames[a] = enumName(C.dcs_status_retry_name(C.uint32_t(a)), "retry advice", int(a))
+	resultMessages = make([]string, len(resultNames))
+	resultIsRetryAfter = make([]bool, len(resultNames))
+	for r := range resultNames {
+		resultMessages[r] = C.GoString(C.dcs_status_result_message(C.uint32_t(r)))
+		resultIsRetryAfter[r] = bool(C.dcs_status_result_is_retry_after_error(C.uint32_t(r)))
 	}
-	for k := KindDocumented; k <= KindInvalid; k++ {
-		kindNames[k] = enumName(C.dcs_status_kind_name(C.uint32_t(k)), "kind", int(k))
-	}
-	for a := ActionDoNotRetry; a <= ActionRetryWithBackoff; a++ {
-		actionNames[a] = enumName(C.dcs_status_action_name(C.uint32_t(a)), "action", int(a))
-	}
-	for r := range resultMessages {
-		resultMessages[r] = "dcsstatus: " + C.GoString(C.dcs_status_result_message(C.uint32_t(r)))
+
+	for _, want := range []struct {
+		names []string
+		last  int
+		what  string
+	}{
+		{classNames, int(ClassServerError), "class"},
+		{adviceNames, int(RetryAdviceUnspecified), "retry advice"},
+		{lookupKindNames, int(LookupKindInvalid), "lookup kind"},
+		{actionNames, int(ActionRetryWithBackoff), "action"},
+		{resultNames, int(ErrInternal), "result"},
+	} {
+		if len(want.names) <= want.last {
+			panic(fmt.Sprintf("dcsstatus: libdcs_status names no %s %d", want.what, want.last))
+		}
 	}
 }
 
-func enumName(p *C.char, what string, value int) string {
-	if p == nil {
-		panic(fmt.Sprintf("dcsstatus: libdcs_status has no name for %s %d", what, value))
+// enumNames asks name for the canonical name of each value of a C enum, from 0
+// up to the first value above 0 that has none (the enums are dense; some start
+// at 1). A value without a name gets "".
+func enumNames(name func(uint32) *C.char) []string {
+	var names []string
+	for v := uint32(0); ; v++ {
+		p := name(v)
+		if p == nil {
+			if v == 0 {
+				names = append(names, "")
+				continue
+			}
+			return names
+		}
+		names = append(names, C.GoString(p))
 	}
-	return C.GoString(p)
 }
 
-// resultText is the C API's sentence for a result, before load has run too.
-func resultText(r uint32) string {
-	return C.GoString(C.dcs_status_result_message(C.uint32_t(r)))
+// render returns the whole text a renderer of the C API writes: they all have
+// snprintf's contract (at most cap-1 bytes and a NUL, the whole length
+// returned), so a second call with a buffer of the right size gets a text too
+// long for the first. The texts are short whatever the input (the core quotes at
+// most 64 characters of it).
+func render(write func(buf *C.char, capacity C.size_t) C.size_t) string {
+	var small [512]byte
+	n := int(write((*C.char)(unsafe.Pointer(&small[0])), C.size_t(len(small))))
+	if n < len(small) {
+		return string(small[:n])
+	}
+	big := make([]byte, n+1)
+	m := int(write((*C.char)(unsafe.Pointer(&big[0])), C.size_t(len(big))))
+	return string(big[:min(m, n)])
+}
+
+// errorMessage is the core's message of an error of kind about input (the
+// bytes the failed call was given).
+func errorMessage(kind ErrorKind, input string) string {
+	p, n := cString(input)
+	return render(func(buf *C.char, capacity C.size_t) C.size_t {
+		return C.dcs_status_error_message(C.uint32_t(kind), p, n, buf, capacity)
+	})
+}
+
+// decisionText is the core's text of a decision: "do_not_retry",
+// "retry_after 120s", "retry_with_backoff".
+func decisionText(action Action, seconds uint64) string {
+	return render(func(buf *C.char, capacity C.size_t) C.size_t {
+		return C.dcs_status_decision_text(C.uint32_t(action), C.uint64_t(seconds), buf, capacity)
+	})
+}
+
+// httpErrorMessage is the core's one-line message of an HTTP error response.
+// The header values are passed as NULL when absent.
+func httpErrorMessage(code int64, retryAfter string, hasRetryAfter bool, requestID string, hasRequestID bool, now int64, idempotent bool) string {
+	ra, raLen := cOptional(retryAfter, hasRetryAfter)
+	id, idLen := cOptional(requestID, hasRequestID)
+	return render(func(buf *C.char, capacity C.size_t) C.size_t {
+		return C.dcs_status_http_error_message(C.int64_t(code), ra, raLen, id, idLen,
+			C.int64_t(now), C.bool(idempotent), buf, capacity)
+	})
 }
 
 // fromName asks the core which entry a name refers to.
@@ -249,20 +355,19 @@ func parseRetryAfterSeconds(value string, now int64) (uint64, uint32) {
 	return uint64(r.seconds), uint32(r.result)
 }
 
-// decide asks the core for the retry decision. hasRetryAfter false passes
+// methodIsIdempotent asks the core whether a request method is idempotent.
+func methodIsIdempotent(method string) bool {
+	p, n := cString(method)
+	return bool(C.dcs_status_method_is_idempotent(p, n))
+}
+
+// cDecide asks the core for the retry decision. hasRetryAfter false passes
 // NULL (no Retry-After header). A method other than "" replaces idempotent by
-// whether that method is idempotent, as the core says.
-func decide(code int64, retryAfter string, hasRetryAfter bool, now int64, idempotent bool, method string) (Action, uint64, uint32) {
-	var ra *C.char
-	var raLen C.size_t
-	if hasRetryAfter {
-		ra, raLen = cString(retryAfter)
-	}
-	var m *C.char
-	var mLen C.size_t
-	if method != "" {
-		m, mLen = cString(method)
-	}
+// whether that method is idempotent, as the core says; the idempotent returned
+// is the one the core decided with.
+func cDecide(code int64, retryAfter string, hasRetryAfter bool, now int64, idempotent bool, method string) (action Action, seconds uint64, usedIdempotent bool, result uint32) {
+	ra, raLen := cOptional(retryAfter, hasRetryAfter)
+	m, mLen := cOptional(method, method != "")
 	r := C.dcsgo_decide(C.int64_t(code), ra, raLen, C.int64_t(now), C.bool(idempotent), m, mLen)
-	return Action(r.decision.action), uint64(r.decision.delay_seconds), uint32(r.result)
+	return Action(r.decision.action), uint64(r.decision.delay_seconds), bool(r.idempotent), uint32(r.result)
 }

@@ -3,108 +3,181 @@ package dcsstatus
 import (
 	"errors"
 	"math"
-	"strconv"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
-// FuzzParseRetryAfter feeds the core's parser arbitrary values and instants
-// through cgo. Its seed corpus (the shared vectors and the cases below) runs in
-// every `go test`; to fuzz longer:
+// The fuzzers drive the cgo boundary with arbitrary values. The core's own
+// properties (the Retry-After grammar, the date arithmetic) are tested where the
+// core is; these check only what this package adds: no crash, the same answer
+// as the core's C API, error kinds the function documents, and messages that
+// stay short. Their seed corpora run in every `go test`; run-tests.sh fuzzes
+// each briefly, and to fuzz longer:
 //
-//	go test -run '^$' -fuzz FuzzParseRetryAfter -fuzztime 5m
-//
-// It checks what holds whatever the value: no crash; the same answer twice;
-// an error is one of the documented ones; delay-seconds do not depend on now
-// and equal the number, saturated; a date's delay shrinks by exactly the time
-// that passes until it reaches 0.
-func FuzzParseRetryAfter(f *testing.F) {
-	var cases []struct {
-		Value   string  `json:"value"`
-		Now     int64   `json:"now"`
-		Seconds *uint64 `json:"seconds"`
-		Error   string  `json:"error"`
-		Note    string  `json:"note"`
-	}
-	readVectors(f, "retry_after.json", &cases)
-	for _, c := range cases {
-		f.Add(c.Value, c.Now)
-	}
-	for _, v := range []string{
-		"", " ", "0", "120", "\x00", "\xff\xfe", "Sun, 06 Nov 1994 08:49:37 GMT\x00",
-		"Sun, 31 Dec 9999 23:59:59 GMT", "Mon, 01 Jan 0001 00:00:00 GMT", "Thu, 29 Feb 2024 12:00:00 GMT",
-		"Sun, 06 Nov 1994 08:49:60 GMT", "Sunday, 06-Nov-94 08:49:37 GMT", "Sun Nov  6 08:49:37 1994",
-		strings.Repeat("9", 400), "a", "Z,", ",,,,",
-	} {
-		f.Add(v, int64(784111657))
-	}
-	f.Add("Sun, 06 Nov 1994 08:49:37 GMT", int64(math.MinInt64))
-	f.Add("Sun, 06 Nov 1994 08:49:37 GMT", int64(math.MaxInt64))
-	f.Add("Sunday, 06-Nov-94 08:49:37 GMT", int64(math.MaxInt64))
+//	go test -run '^$' -fuzz '^FuzzDecide$' -fuzztime 5m
 
-	f.Fuzz(func(t *testing.T, value string, now int64) {
-		seconds, r := parseRetryAfterSeconds(value, now)
-		again, r2 := parseRetryAfterSeconds(value, now)
-		if seconds != again || r != r2 {
-			t.Fatalf("%q: two answers: %d/%d, %d/%d", value, seconds, r, again, r2)
+// maxMessage bounds every message: the core quotes at most 64 characters of
+// input, each escaped to at most 10 bytes ("\u{10ffff}"), in a sentence of its
+// own (the HTTP error's holds a description's first paragraph and a request id).
+const maxMessage = 2048
+
+// boundaryStrings are the seeds every fuzzer starts from: empty, huge, invalid
+// UTF-8, control characters, combining marks, huge digit strings and dates.
+func boundaryStrings() []string {
+	return []string{
+		"", " ", "\t", "0", "120", "-1", "+1", "1.5", "\x00", "\xff\xfe", "a\x00b", "\u0301x", "\u200b\u00a0",
+		"\x1b[31mred", "\r\n", strings.Repeat("9", 400), strings.Repeat("x", 5000),
+		strings.Repeat("\xff", 1000), strings.Repeat("é", 1000), "not found", "NOT_FOUND", "notFound",
+		"Sun, 06 Nov 1994 08:49:37 GMT", "Sun, 06 Nov 1994 08:49:37 GMT\x00",
+		"Sunday, 06-Nov-94 08:49:37 GMT", "Friday, 31-Dec-96 00:00:00 GMT", "Friday, 31-Dec-57 00:00:00 GMT",
+		"Sun Nov  6 08:49:37 1994", "Sun, 31 Dec 9999 23:59:59 GMT", "Mon, 01 Jan 0001 00:00:00 GMT",
+		"Thu, 31 Nov 1994 08:49:37 GMT", "Sun, 06 Nov 1994 25:49:37 GMT",
+	}
+}
+
+// boundaryNows are the instants the date arithmetic must survive.
+var boundaryNows = []int64{math.MinInt64, math.MinInt64 + 1, -1, 0, 784111657, 1795521600, math.MaxInt64 - 1, math.MaxInt64}
+
+// wantKindIn checks that err is an *InputError of one of kinds.
+func wantKindIn(t *testing.T, err error, kinds ...ErrorKind) ErrorKind {
+	t.Helper()
+	var e *InputError
+	if !errors.As(err, &e) {
+		t.Fatalf("%#v is not an *InputError", err)
+	}
+	for _, k := range kinds {
+		if e.Kind == k {
+			if len(err.Error()) > maxMessage {
+				t.Fatalf("a %d-byte message", len(err.Error()))
+			}
+			return k
 		}
-		d, err := ParseRetryAfter(value, time.Unix(now, 0))
-		if r != resultOK {
-			if err == nil || !errors.Is(err, ErrInvalidRetryAfter) {
-				t.Fatalf("%q: result %d, error %v", value, r, err)
+	}
+	t.Fatalf("kind %v is not one of %v", e.Kind, kinds)
+	return 0
+}
+
+func FuzzFromName(f *testing.F) {
+	for _, s := range boundaryStrings() {
+		f.Add(s)
+	}
+	for _, s := range Statuses() {
+		f.Add(s.Name())
+		f.Add(s.Ident())
+		f.Add(s.Phrase())
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		s, err := FromName(name)
+		e, r := fromName(name)
+		if err != nil {
+			kind := wantKindIn(t, err, ErrUnknownName, ErrInvalidUTF8)
+			if uint32(kind) != r || (kind == ErrInvalidUTF8) != !utf8.ValidString(name) {
+				t.Fatalf("%q: %v, core result %d", name, err, r)
 			}
 			return
 		}
-		if err != nil || d != secondsToDuration(seconds) {
-			t.Fatalf("%q: %d seconds but %v, %v", value, seconds, d, err)
+		if r != resultOK || s != (Status{e}) || !s.IsValid() {
+			t.Fatalf("%q: %v, core result %d", name, s, r)
 		}
-		trimmed := strings.Trim(value, " \t")
-		if trimmed == "" {
-			t.Fatalf("%q: a blank value parsed", value)
-		}
-		if isDigits(trimmed) {
-			want, perr := strconv.ParseUint(trimmed, 10, 64)
-			if perr != nil {
-				want = math.MaxUint64 // only digits: too large, saturates
-			}
-			if seconds != want {
-				t.Fatalf("%q: %d seconds, want %d", value, seconds, want)
-			}
-			if later, _ := parseRetryAfterSeconds(value, now/2); later != seconds {
-				t.Fatalf("%q: delay-seconds depend on now", value)
-			}
-			return
-		}
-		if c := trimmed[0]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
-			t.Fatalf("%q: parsed, but is neither digits nor a date", value)
-		}
-		// A date: step the clock forward; the delay shrinks by the same, down to
-		// 0. Not for an RFC 850 date, whose two-digit year is placed relative to
-		// now, nor for instants so far out that the difference saturates.
-		const step = 1000
-		if strings.Contains(trimmed, "-") || now < -1<<50 || now > 1<<50 {
-			return
-		}
-		later, rl := parseRetryAfterSeconds(value, now+step)
-		if rl != resultOK {
-			t.Fatalf("%q: parses at %d but not %d later: %d", value, now, step, rl)
-		}
-		want := uint64(0)
-		if seconds > step {
-			want = seconds - step
-		}
-		if later != want {
-			t.Fatalf("%q: %d seconds at %d, %d at %d; want %d", value, seconds, now, later, now+step, want)
+		// The entry found is one of the table's, and its ident finds it again.
+		if again, err := FromName(s.Ident()); err != nil || again != s {
+			t.Fatalf("%q: %v, but its ident gives %v, %v", name, s, again, err)
 		}
 	})
 }
 
-func isDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
+func FuzzParseRetryAfter(f *testing.F) {
+	for _, s := range boundaryStrings() {
+		for _, now := range boundaryNows {
+			f.Add(s, now)
 		}
 	}
-	return s != ""
+	f.Fuzz(func(t *testing.T, value string, now int64) {
+		d, err := ParseRetryAfter(value, time.Unix(now, 0))
+		seconds, r := parseRetryAfterSeconds(value, now)
+		if err != nil {
+			kind := wantKindIn(t, err, ErrRetryAfterEmpty, ErrRetryAfterInvalidDelay, ErrRetryAfterInvalidDate,
+				ErrRetryAfterImpossibleDate, ErrInvalidUTF8)
+			if uint32(kind) != r || (kind == ErrInvalidUTF8) != !utf8.ValidString(value) ||
+				errors.Is(err, ErrInvalidRetryAfter) == (kind == ErrInvalidUTF8) {
+				t.Fatalf("%q at %d: %v, core result %d", value, now, err, r)
+			}
+			return
+		}
+		if r != resultOK || d != secondsToDuration(seconds) || d < 0 {
+			t.Fatalf("%q at %d: %v, core %d s (result %d)", value, now, d, seconds, r)
+		}
+	})
+}
+
+func FuzzDecide(f *testing.F) {
+	codes := []int{math.MinInt, -1, 0, 99, 100, 200, 404, 408, 413, 418, 429, 500, 502, 503, 599, 600, 999, 1000, math.MaxInt}
+	for i, s := range boundaryStrings() {
+		for j, now := range boundaryNows {
+			code := codes[(i+j)%len(codes)]
+			f.Add(code, s, true, now, i%2 == 0, "GET")
+			f.Add(code, s, j%2 == 0, now, false, "")
+		}
+	}
+	f.Fuzz(func(t *testing.T, code int, retryAfter string, hasRetryAfter bool, now int64, idempotent bool, method string) {
+		var h http.Header
+		if hasRetryAfter {
+			h = http.Header{"Retry-After": {retryAfter}}
+		}
+		at := time.Unix(now, 0)
+		d, err := Decide(code, h, at, idempotent)
+		_, inRange := slot(code)
+		if err != nil {
+			wantKindIn(t, err, ErrNotAStatusCode)
+			if inRange {
+				t.Fatalf("%d: %v", code, err)
+			}
+			return
+		}
+		if !inRange {
+			t.Fatalf("%d is not a status code, but Decide says %v", code, d)
+		}
+		action, seconds, _, r := cDecide(int64(code), retryAfter, hasRetryAfter, now, idempotent, "")
+		if r != resultOK || d != (Decision{action, secondsToDuration(seconds)}) {
+			t.Fatalf("%d, %q at %d: %v, core %v %d s (result %d)", code, retryAfter, now, d, action, seconds, r)
+		}
+		switch d.Action {
+		case ActionRetryAfter:
+			// The delay is the header's, as the parser reads it.
+			if p, perr := ParseRetryAfter(retryAfter, at); !hasRetryAfter || perr != nil || p != d.Delay {
+				t.Fatalf("%d, %q at %d: %v, but ParseRetryAfter gives %v, %v", code, retryAfter, now, d, p, perr)
+			}
+		case ActionDoNotRetry, ActionRetryWithBackoff:
+			if d.Delay != 0 {
+				t.Fatalf("%v with a delay", d)
+			}
+		default:
+			t.Fatalf("action %v", d.Action)
+		}
+		if text := d.String(); !strings.HasPrefix(text, d.Action.String()) {
+			t.Fatalf("%v: text %q", d, text)
+		}
+
+		// The same through a response with a method, and the message of its error.
+		resp := &http.Response{StatusCode: code, Header: h, Request: &http.Request{Method: method}}
+		if method == "" {
+			method = http.MethodGet
+		}
+		dr, err := DecideResponse(resp, at)
+		wantIdem, _, _, _ := cDecide(int64(code), retryAfter, hasRetryAfter, now, MethodIsIdempotent(method), "")
+		if err != nil || dr.Action != wantIdem {
+			t.Fatalf("DecideResponse(%d, %q): %v, %v; want %v", code, method, dr, err, wantIdem)
+		}
+		var e *HTTPError
+		if err := CheckResponseAt(resp, at); errors.As(err, &e) {
+			if e.Decision != dr || len(e.Error()) > maxMessage+len(e.Status.Description()) {
+				t.Fatalf("%d: %v, %d-byte message", code, e.Decision, len(e.Error()))
+			}
+		} else if r, _ := Lookup(code); err != nil || r.IsError() {
+			t.Fatalf("CheckResponse(%d): %v", code, err)
+		}
+	})
 }

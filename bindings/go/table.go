@@ -15,15 +15,11 @@ const (
 // The Go copy of the table, filled once by load at init and never written again,
 // so reading it from any number of goroutines needs no lock.
 var (
-	version     string
-	entries     []entry
-	byCode      [codeSlots]*entry     // the documented entry of each code, or nil
-	texts       [codeSlots]string     // the phrase of each documented code, or ""
-	resolved    [codeSlots]resolution // the core's RFC 9110 answer for each code
-	classNames  [ClassServerError + 1]string
-	adviceNames [AdviceUnspecified + 1]string
-	kindNames   [KindInvalid + 1]string
-	actionNames [ActionRetryWithBackoff + 1]string
+	version string
+	entries []entry
+	byCode  [codeSlots]*entry       // the documented entry of each code, or nil
+	texts   [codeSlots]string       // the phrase of each documented code, or ""
+	lookups [codeSlots]lookupAnswer // the core's RFC 9110 answer for each code
 )
 
 func init() {
@@ -43,12 +39,13 @@ type entry struct {
 	phrase      string
 	description string
 	class       Class
-	retry       RetryAdvice
+	retryAdvice RetryAdvice
 	str         string // "404 Not Found"
 }
 
-type resolution struct {
-	kind  Kind
+// lookupAnswer is the core's answer for one code, as dcs_status_lookup gives it.
+type lookupAnswer struct {
+	kind  LookupKind
 	class Class
 	entry *entry
 }
@@ -61,21 +58,21 @@ func slot(code int) (int, bool) {
 	return i, uint(i) < codeSlots
 }
 
-// Version is the version of the libdcs_status library linked in, e.g. "0.1.0".
+// Version is the version of the libdcs_status library linked in, e.g. "0.2.0".
 func Version() string { return version }
 
-// Code is an HTTP status code. The constants of this type (StatusNotFound, ...)
-// are the codes of the DCS table, named from their idents as net/http names its
-// constants; convert a response's code with Code(resp.StatusCode).
+// Code is an HTTP status code, as received (any int) or as the table has it
+// (Status.Code). The constants StatusNotFound, ... are untyped, as net/http's
+// are, so they compare with resp.StatusCode and with a Code alike.
 type Code int
 
-// Status is the documented entry of code, and whether the table has one.
-func (c Code) Status() (Status, bool) { return Lookup(int(c)) }
+// Status is the documented entry of code, and whether the table has one (Get).
+func (c Code) Status() (Status, bool) { return Get(int(c)) }
 
 // String is "404 Not Found" for a code in the table and the bare number ("418")
 // for any other.
 func (c Code) String() string {
-	if s, ok := Lookup(int(c)); ok {
+	if s, ok := Get(int(c)); ok {
 		return s.e.str
 	}
 	return strconv.Itoa(int(c))
@@ -143,13 +140,13 @@ func (s Status) Class() Class {
 	return s.e.class
 }
 
-// Retry is what the document advises about retrying a request that got this
-// status.
-func (s Status) Retry() RetryAdvice {
+// RetryAdvice is what the document advises about retrying a request that got
+// this status.
+func (s Status) RetryAdvice() RetryAdvice {
 	if s.e == nil {
 		return 0
 	}
-	return s.e.retry
+	return s.e.retryAdvice
 }
 
 // IsInformational reports whether the code is 1xx.
@@ -167,8 +164,9 @@ func (s Status) IsClientError() bool { return s.Class() == ClassClientError }
 // IsServerError reports whether the code is 5xx.
 func (s Status) IsServerError() bool { return s.Class() == ClassServerError }
 
-// IsError reports whether the code is 4xx or 5xx.
-func (s Status) IsError() bool { return s.IsClientError() || s.IsServerError() }
+// IsError reports whether the code reports an error (4xx or 5xx): its class's
+// Class.IsError.
+func (s Status) IsError() bool { return s.Class().IsError() }
 
 // String is the code and the IANA phrase, "404 Not Found" ("" for the zero
 // Status).
@@ -188,10 +186,11 @@ func Statuses() []Status {
 	return all
 }
 
-// Lookup returns the table's entry for code, and true; or the zero Status and
+// Get returns the table's entry for code, and true; or the zero Status and
 // false when the table does not document code (including 418, 600 and -1: for
-// the RFC 9110 reading of such codes see Resolve). No cgo call, no allocation.
-func Lookup(code int) (Status, bool) {
+// the RFC 9110 reading of such codes see Lookup). It is C's dcs_status_get. No
+// cgo call, no allocation.
+func Get(code int) (Status, bool) {
 	i, ok := slot(code)
 	if !ok {
 		return Status{}, false
@@ -211,35 +210,36 @@ func Text(code int) string {
 }
 
 // Phrase returns the reason phrase of the entry whose meaning applies to code
-// as RFC 9110 section 15 reads it: that of the code itself when the table has
-// it ("Not Found" for 404), that of the x00 code of its class when it does not
-// ("Bad Request" for 418), that of 500 for 600..999; "" outside 100..999. Use
-// Text for the phrase of documented codes only.
+// as RFC 9110 section 15 reads it (Lookup): that of the code itself when the
+// table has it ("Not Found" for 404), that of the x00 code of its class when it
+// does not ("Bad Request" for 418), that of 500 for 600..999; "" outside
+// 100..999. Use Text for the phrase of documented codes only.
 func Phrase(code int) string {
 	if i, ok := slot(code); ok {
-		return resolved[i].entry.phrase
+		return lookups[i].entry.phrase
 	}
 	return ""
 }
 
 // ClassOf returns the class code is handled as: its first digit for 100..599,
-// ClassServerError for 600..999, and ErrNotAStatusCode outside 100..999.
+// ClassServerError for 600..999, and an *InputError of kind ErrNotAStatusCode
+// outside 100..999.
 func ClassOf(code int) (Class, error) {
 	i, ok := slot(code)
 	if !ok {
-		return 0, ErrNotAStatusCode
+		return 0, notAStatusCode(code)
 	}
-	return resolved[i].class, nil
+	return lookups[i].class, nil
 }
 
-// Resolution is how RFC 9110 section 15 reads a status code: documented,
-// unrecognized (read as the x00 code of its class) or invalid (600..999, read
-// as 500).
-type Resolution struct {
-	// Code is the code that was resolved.
+// LookupResult is how RFC 9110 section 15 reads a status code (C's
+// dcs_status_lookup_result): documented, unrecognized (read as the x00 code of
+// its class) or invalid (600..999, read as 500).
+type LookupResult struct {
+	// Code is the code that was looked up.
 	Code Code
 	// Kind says whether the table documents Code.
-	Kind Kind
+	Kind LookupKind
 	// Class is the class Code is handled as.
 	Class Class
 	// Status is the entry whose meaning applies: Code's own, the x00 entry of
@@ -247,29 +247,33 @@ type Resolution struct {
 	Status Status
 }
 
-// Resolve reads any integer as a status code, as RFC 9110 section 15 says to:
-// a code the table lacks is handled as the x00 code of its class, and 600..999
-// as a server error with the meaning of 500. The answers were computed by the
-// core at init, so this makes no cgo call and no allocation. It returns
-// ErrNotAStatusCode for an integer outside 100..999.
-func Resolve(code int) (Resolution, error) {
+// IsError reports whether the code is handled as an error (4xx, 5xx, and
+// 600..999): its class's Class.IsError.
+func (r LookupResult) IsError() bool { return r.Class.IsError() }
+
+// Lookup reads any integer as a status code, as RFC 9110 section 15 says to: a
+// code the table lacks is handled as the x00 code of its class, and 600..999 as
+// a server error with the meaning of 500. The answers were computed by the core
+// at init, so this makes no cgo call and no allocation. For an integer outside
+// 100..999 it returns an *InputError of kind ErrNotAStatusCode.
+func Lookup(code int) (LookupResult, error) {
 	i, ok := slot(code)
 	if !ok {
-		return Resolution{}, ErrNotAStatusCode
+		return LookupResult{}, notAStatusCode(code)
 	}
-	r := &resolved[i]
-	return Resolution{Code: Code(code), Kind: r.kind, Class: r.class, Status: Status{r.entry}}, nil
+	r := &lookups[i]
+	return LookupResult{Code: Code(code), Kind: r.kind, Class: r.class, Status: Status{r.entry}}, nil
 }
 
 // FromName returns the entry a name refers to: DCS's name ("NotFound"), the
 // ident ("NOT_FOUND"), the IANA phrase ("Not Found") or an older RFC phrase
-// ("Request Entity Too Large"), in any case, with spaces, hyphens and
-// underscores interchangeable. The core does the matching (one cgo call).
-// Errors: ErrUnknownName, ErrInvalidUTF8.
+// ("Request Entity Too Large"), forgiving case, separators and camelCase, by
+// the core's rules (one cgo call; the Rust documentation of from_name states
+// them). Errors: an *InputError of kind ErrUnknownName or ErrInvalidUTF8.
 func FromName(name string) (Status, error) {
 	e, r := fromName(name)
 	if r != resultOK {
-		return Status{}, apiError(r)
+		return Status{}, newInputError(ErrorKind(r), name)
 	}
 	return Status{e}, nil
 }

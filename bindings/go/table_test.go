@@ -3,6 +3,7 @@ package dcsstatus
 import (
 	"bytes"
 	"fmt"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,65 +15,6 @@ import (
 
 // repoRoot is the repository's root, two levels above this package.
 const repoRoot = "../.."
-
-// canonicalJSON writes the Go view of the table in the canonical JSON form of
-// crates/dcs-status/src/json.rs: one object per line, keys in order, no spaces,
-// `"`, `\` and control characters escaped, everything else as it is.
-func canonicalJSON(statuses []Status) string {
-	var b strings.Builder
-	b.WriteString("[\n")
-	for i, s := range statuses {
-		if i > 0 {
-			b.WriteString(",\n")
-		}
-		fmt.Fprintf(&b, `{"code":%d,"name":`, s.Code())
-		jsonString(&b, s.Name())
-		b.WriteString(`,"ident":`)
-		jsonString(&b, s.Ident())
-		b.WriteString(`,"phrase":`)
-		jsonString(&b, s.Phrase())
-		b.WriteString(`,"class":`)
-		jsonString(&b, s.Class().String())
-		b.WriteString(`,"retry":`)
-		jsonString(&b, s.Retry().String())
-		b.WriteString(`,"description":`)
-		jsonString(&b, s.Description())
-		b.WriteString("}")
-	}
-	b.WriteString("\n]\n")
-	return b.String()
-}
-
-func jsonString(b *strings.Builder, s string) {
-	b.WriteByte('"')
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == '"':
-			b.WriteString(`\"`)
-		case c == '\\':
-			b.WriteString(`\\`)
-		case c == '\n':
-			b.WriteString(`\n`)
-		case c == '\r':
-			b.WriteString(`\r`)
-		case c == '\t':
-			b.WriteString(`\t`)
-		case c < 0x20:
-			fmt.Fprintf(b, `\u%04x`, c)
-		default:
-			b.WriteByte(c)
-		}
-	}
-	b.WriteByte('"')
-}
-
-func TestCanonicalJSONEscapesQuotesBackslashesAndControls(t *testing.T) {
-	var b strings.Builder
-	jsonString(&b, "a\"b\\c\nd\x01é")
-	if got, want := b.String(), `"a\"b\\c\nd\u0001é"`; got != want {
-		t.Fatalf("got %s, want %s", got, want)
-	}
-}
 
 // cliJSON runs `dcs-status list --json`: $DCS_STATUS_CLI, or the release build
 // of the CLI in target/ (cargo build --release -p dcs-status-cli).
@@ -92,48 +34,101 @@ func cliJSON(t *testing.T) []byte {
 	return out
 }
 
-func TestGoViewOfTableMatchesCLIListJSONByteForByte(t *testing.T) {
-	want := cliJSON(t)
-	got := []byte(canonicalJSON(Statuses()))
-	if !bytes.Equal(got, want) {
-		gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-		for i := 0; i < len(gl) && i < len(wl); i++ {
-			if gl[i] != wl[i] {
-				t.Fatalf("line %d differs:\n go: %s\ncli: %s", i+1, gl[i], wl[i])
-			}
+// isErrorClass is gen.ClassIsError answered by this package (the core).
+func isErrorClass(name string) (bool, error) {
+	for c := range classNames {
+		if classNames[c] == name && name != "" {
+			return Class(c).IsError(), nil
 		}
-		t.Fatalf("lengths differ: go %d lines, cli %d lines", len(gl), len(wl))
 	}
+	return false, fmt.Errorf("no class %q", name)
 }
 
-func TestGeneratedConstantsAreFreshFromTheTable(t *testing.T) {
-	want, err := gen.Generate([]byte(canonicalJSON(Statuses())))
+func TestGoViewOfTableMatchesCLIListJSON(t *testing.T) {
+	want, err := gen.Parse(cliJSON(t))
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := os.ReadFile("zz_generated.go")
-	if err != nil {
-		t.Fatal(err)
+	got := Statuses()
+	if len(got) != len(want) {
+		t.Fatalf("Go has %d entries, the CLI %d", len(got), len(want))
 	}
-	if !bytes.Equal(got, want) {
-		t.Fatal("zz_generated.go is stale: run `go generate` in bindings/go (after cargo build --release -p dcs-status-ffi)")
+	for i, w := range want {
+		s := got[i]
+		g := gen.Entry{
+			Code: int(s.Code()), Name: s.Name(), Ident: s.Ident(), Phrase: s.Phrase(),
+			Class: s.Class().String(), Retry: s.RetryAdvice().String(), Description: s.Description(),
+		}
+		if g != w {
+			t.Errorf("entry %d:\n go: %+v\ncli: %+v", i, g, w)
+		}
 	}
 }
 
-func TestConstantsNameTheirEntries(t *testing.T) {
+func TestGeneratedFilesAreFresh(t *testing.T) {
+	const hint = "run `go generate` in bindings/go (after cargo build --release -p dcs-status-ffi -p dcs-status-cli)"
 	for _, tc := range []struct {
-		code  Code
+		file string
+		make func() ([]byte, error)
+	}{
+		{"zz_generated.go", func() ([]byte, error) { return gen.Generate(cliJSON(t), isErrorClass) }},
+		{"link_static.go", func() ([]byte, error) {
+			libs, err := os.ReadFile(filepath.Join(repoRoot, "bindings", "c", "native-static-libs.txt"))
+			if err != nil {
+				return nil, err
+			}
+			return gen.LinkStatic(libs)
+		}},
+	} {
+		want, err := tc.make()
+		if err != nil {
+			t.Fatalf("%s: %v", tc.file, err)
+		}
+		got, err := os.ReadFile(tc.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s is stale: %s", tc.file, hint)
+		}
+	}
+}
+
+func TestConstantsNameTheirEntriesAndIANAPhrases(t *testing.T) {
+	for _, tc := range []struct {
+		code  int
 		ident string
 	}{
 		{StatusOK, "OK"},
 		{StatusNotFound, "NOT_FOUND"},
 		{StatusTooManyRequests, "TOO_MANY_REQUESTS"},
 		{StatusServerTimeout, "SERVER_TIMEOUT"},
+		{StatusGatewayTimeout, "SERVER_TIMEOUT"},
 		{StatusHTTPVersionNotSupported, "HTTP_VERSION_NOT_SUPPORTED"},
+		{StatusContentTooLarge, "REQUEST_ENTITY_TOO_LARGE"},
+		{StatusRequestTimeout, "REQUEST_TIME_OUT"},
 	} {
-		s, ok := tc.code.Status()
+		s, ok := Get(tc.code)
 		if !ok || s.Ident() != tc.ident {
 			t.Errorf("%d: got %q, %v; want %q", tc.code, s.Ident(), ok, tc.ident)
+		}
+	}
+	if ErrGatewayTimeout != ErrServerTimeout {
+		t.Error("ErrGatewayTimeout is not ErrServerTimeout")
+	}
+	// Untyped, as net/http's: they compare with resp.StatusCode directly.
+	resp := &http.Response{StatusCode: http.StatusGatewayTimeout}
+	if resp.StatusCode != StatusGatewayTimeout || Code(resp.StatusCode) != StatusServerTimeout {
+		t.Error("constants do not compare with an int and a Code")
+	}
+}
+
+func TestEveryPhraseNamesItsEntry(t *testing.T) {
+	// The IANA aliases are named from the phrases: the core must read each
+	// phrase as its own entry.
+	for _, s := range Statuses() {
+		if got, err := FromName(s.Phrase()); err != nil || got != s {
+			t.Errorf("FromName(%q) = %v, %v; want %v", s.Phrase(), got, err, s)
 		}
 	}
 }
@@ -145,7 +140,7 @@ func TestLibraryVersionMatchesHeader(t *testing.T) {
 }
 
 func TestStatusMethodsAndStrings(t *testing.T) {
-	s, ok := Lookup(504)
+	s, ok := Get(504)
 	if !ok {
 		t.Fatal("504 not found")
 	}
@@ -155,32 +150,40 @@ func TestStatusMethodsAndStrings(t *testing.T) {
 	if s.Class() != ClassServerError || !s.IsServerError() || !s.IsError() || s.IsClientError() {
 		t.Errorf("504: class %v", s.Class())
 	}
-	if s.Class().String() != "server_error" || s.Retry().String() != "unspecified" {
-		t.Errorf("504: %v %v", s.Class(), s.Retry())
+	if s.Class().String() != "server_error" || s.RetryAdvice().String() != "unspecified" {
+		t.Errorf("504: %v %v", s.Class(), s.RetryAdvice())
+	}
+	if ok, _ := Get(200); ok.IsError() || !ok.IsSuccess() {
+		t.Error("200 is an error")
 	}
 	if Code(404).String() != "404 Not Found" || Code(418).String() != "418" {
 		t.Errorf("Code.String: %q %q", Code(404), Code(418))
 	}
 	var zero Status
-	if zero.IsValid() || zero.String() != "" || zero.Code() != 0 || zero.Class() != 0 || zero.IsError() {
+	if zero.IsValid() || zero.String() != "" || zero.Code() != 0 || zero.Class() != 0 || zero.IsError() || zero.RetryAdvice() != 0 {
 		t.Error("zero Status is not empty")
-	}
-	if Class(9).String() != "Class(9)" || Action(0).String() != "Action(0)" || Kind(-1).String() != "Kind(-1)" || RetryAdvice(6).String() != "RetryAdvice(6)" {
-		t.Error("unknown enum values")
-	}
-	if KindUnrecognized.String() != "unrecognized" || ActionRetryWithBackoff.String() != "retry_with_backoff" {
-		t.Error("enum names")
 	}
 }
 
-func TestTextMatchesNetHTTPOnlyForDocumentedCodes(t *testing.T) {
+func TestTextAgreesWithNetHTTPStatusText(t *testing.T) {
 	for code := -2; code < 1100; code++ {
-		s, ok := Lookup(code)
-		if got := Text(code); ok != (got != "") || (ok && got != s.Phrase()) {
-			t.Fatalf("Text(%d) = %q, Lookup = %v, %v", code, got, s, ok)
+		s, ok := Get(code)
+		text := Text(code)
+		if ok != (text != "") || (ok && text != s.Phrase()) {
+			t.Fatalf("Text(%d) = %q, Get = %v, %v", code, text, s, ok)
+		}
+		// Where net/http has a phrase for a code of the table, it is the same
+		// phrase, or an older one the core reads as the same entry ("Request
+		// Entity Too Large" for 413's "Content Too Large").
+		theirs := http.StatusText(code)
+		if !ok || theirs == "" || theirs == text {
+			continue
+		}
+		if got, err := FromName(theirs); err != nil || got != s {
+			t.Errorf("%d: net/http says %q, the table %q, and FromName(%q) = %v, %v", code, theirs, text, theirs, got, err)
 		}
 	}
-	if Text(418) != "" || Text(404) != "Not Found" || Text(0) != "" {
+	if Text(418) != "" || Text(404) != http.StatusText(404) || Text(0) != "" {
 		t.Fatal("Text")
 	}
 	if Phrase(418) != "Bad Request" || Phrase(600) != "Internal Server Error" || Phrase(99) != "" {
@@ -188,17 +191,17 @@ func TestTextMatchesNetHTTPOnlyForDocumentedCodes(t *testing.T) {
 	}
 }
 
-func TestStatusesAreInCodeOrderAndLookupFindsEachOne(t *testing.T) {
+func TestStatusesAreInCodeOrderAndGetFindsEachOne(t *testing.T) {
 	all := Statuses()
-	if len(all) != 42 {
-		t.Fatalf("%d entries", len(all))
+	if len(all) == 0 {
+		t.Fatal("no entries")
 	}
 	for i, s := range all {
 		if i > 0 && all[i-1].Code() >= s.Code() {
 			t.Fatalf("not in code order at %d", i)
 		}
-		if got, ok := Lookup(int(s.Code())); !ok || got != s {
-			t.Fatalf("Lookup(%d) = %v, %v", s.Code(), got, ok)
+		if got, ok := Get(int(s.Code())); !ok || got != s {
+			t.Fatalf("Get(%d) = %v, %v", s.Code(), got, ok)
 		}
 		if got, err := FromName(s.Ident()); err != nil || got != s {
 			t.Fatalf("FromName(%q) = %v, %v", s.Ident(), got, err)
@@ -206,14 +209,25 @@ func TestStatusesAreInCodeOrderAndLookupFindsEachOne(t *testing.T) {
 	}
 }
 
-func TestFromNameOfEmptyAndInvalidUTF8(t *testing.T) {
-	if _, err := FromName(""); err != ErrUnknownName {
+func TestLookupResultIsErrorFollowsTheClass(t *testing.T) {
+	for code := lowestCode; code < highestEnd; code++ {
+		r, err := Lookup(code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.IsError() != r.Class.IsError() || r.IsError() != (code >= 400) {
+			t.Fatalf("%d: IsError %v, class %v", code, r.IsError(), r.Class)
+		}
+	}
+}
+
+func TestFromNameErrorsQuoteTheName(t *testing.T) {
+	_, err := FromName("")
+	if !strings.HasPrefix(fmt.Sprint(err), `unknown status name "":`) {
 		t.Errorf("empty: %v", err)
 	}
-	if _, err := FromName("not\xfffound"); err != ErrInvalidUTF8 {
-		t.Errorf("invalid UTF-8: %v", err)
-	}
-	if ErrUnknownName.Error() == "" || !strings.HasPrefix(ErrUnknownName.Error(), "dcsstatus: unknown status name") {
-		t.Errorf("message: %q", ErrUnknownName)
+	_, err = FromName("not\xfffound")
+	if want := `"not\xfffound": the text is not valid UTF-8`; fmt.Sprint(err) != want {
+		t.Errorf("invalid UTF-8: got %q, want %q", err, want)
 	}
 }

@@ -3,147 +3,177 @@
 package dcsstatus
 
 // The status codes of the DCS table, named from their idents as net/http
-// names its constants (NOT_FOUND: StatusNotFound).
+// names its constants (NOT_FOUND: StatusNotFound). Untyped, as net/http's are:
+// they compare with an int (resp.StatusCode) and with a Code alike.
 const (
 	// StatusContinue is 100 Continue (DCS: "Continue"), informational; retry advice: none.
-	StatusContinue Code = 100
+	StatusContinue = 100
 	// StatusSwitchingProtocols is 101 Switching Protocols (DCS: "Switching Protocols"), informational; retry advice: none.
-	StatusSwitchingProtocols Code = 101
+	StatusSwitchingProtocols = 101
 	// StatusOK is 200 OK (DCS: "OK"), success; retry advice: none.
-	StatusOK Code = 200
+	StatusOK = 200
 	// StatusCreated is 201 Created (DCS: "Created"), success; retry advice: none.
-	StatusCreated Code = 201
+	StatusCreated = 201
 	// StatusAccepted is 202 Accepted (DCS: "Accepted"), success; retry advice: none.
-	StatusAccepted Code = 202
+	StatusAccepted = 202
 	// StatusNonAuthoritativeInformation is 203 Non-Authoritative Information (DCS: "Non-Authoritative Information"), success; retry advice: none.
-	StatusNonAuthoritativeInformation Code = 203
+	StatusNonAuthoritativeInformation = 203
 	// StatusNoContent is 204 No Content (DCS: "NoContent"), success; retry advice: none.
-	StatusNoContent Code = 204
+	StatusNoContent = 204
 	// StatusResetContent is 205 Reset Content (DCS: "Reset Content"), success; retry advice: none.
-	StatusResetContent Code = 205
+	StatusResetContent = 205
 	// StatusPartialContent is 206 Partial Content (DCS: "Partial Content"), success; retry advice: none.
-	StatusPartialContent Code = 206
+	StatusPartialContent = 206
 	// StatusMultipleChoices is 300 Multiple Choices (DCS: "Multiple Choices"), redirection; retry advice: none.
-	StatusMultipleChoices Code = 300
+	StatusMultipleChoices = 300
 	// StatusMovedPermanently is 301 Moved Permanently (DCS: "Moved Permanently"), redirection; retry advice: none.
-	StatusMovedPermanently Code = 301
+	StatusMovedPermanently = 301
 	// StatusFound is 302 Found (DCS: "Found"), redirection; retry advice: none.
-	StatusFound Code = 302
+	StatusFound = 302
 	// StatusSeeOther is 303 See Other (DCS: "See Other"), redirection; retry advice: none.
-	StatusSeeOther Code = 303
+	StatusSeeOther = 303
 	// StatusNotModified is 304 Not Modified (DCS: "Not Modified"), redirection; retry advice: none.
-	StatusNotModified Code = 304
+	StatusNotModified = 304
 	// StatusUseProxy is 305 Use Proxy (DCS: "Use Proxy"), redirection; retry advice: none.
-	StatusUseProxy Code = 305
+	StatusUseProxy = 305
 	// StatusUnused is 306 (Unused) (DCS: "Unused"), redirection; retry advice: none.
-	StatusUnused Code = 306
+	StatusUnused = 306
 	// StatusBadRequest is 400 Bad Request (DCS: "BadRequest"), client error; retry advice: modify_request.
-	StatusBadRequest Code = 400
+	StatusBadRequest = 400
 	// StatusUnauthorized is 401 Unauthorized (DCS: "Unauthorized"), client error; retry advice: unspecified.
-	StatusUnauthorized Code = 401
+	StatusUnauthorized = 401
 	// StatusPaymentRequired is 402 Payment Required (DCS: "Payment Required"), client error; retry advice: unspecified.
-	StatusPaymentRequired Code = 402
+	StatusPaymentRequired = 402
 	// StatusForbidden is 403 Forbidden (DCS: "Forbidden"), client error; retry advice: modify_request.
-	StatusForbidden Code = 403
+	StatusForbidden = 403
 	// StatusNotFound is 404 Not Found (DCS: "NotFound"), client error; retry advice: modify_request.
-	StatusNotFound Code = 404
+	StatusNotFound = 404
 	// StatusMethodNotAllowed is 405 Method Not Allowed (DCS: "MethodNotAllowed"), client error; retry advice: modify_request.
-	StatusMethodNotAllowed Code = 405
+	StatusMethodNotAllowed = 405
 	// StatusNotAcceptable is 406 Not Acceptable (DCS: "Not Acceptable"), client error; retry advice: unspecified.
-	StatusNotAcceptable Code = 406
+	StatusNotAcceptable = 406
 	// StatusProxyAuthenticationRequired is 407 Proxy Authentication Required (DCS: "Proxy Authentication Required"), client error; retry advice: unspecified.
-	StatusProxyAuthenticationRequired Code = 407
+	StatusProxyAuthenticationRequired = 407
 	// StatusRequestTimeOut is 408 Request Timeout (DCS: "Request Time-out"), client error; retry advice: retry.
-	StatusRequestTimeOut Code = 408
+	StatusRequestTimeOut = 408
 	// StatusConflict is 409 Conflict (DCS: "Conflict"), client error; retry advice: unspecified.
-	StatusConflict Code = 409
+	StatusConflict = 409
 	// StatusGone is 410 Gone (DCS: "Gone"), client error; retry advice: unspecified.
-	StatusGone Code = 410
+	StatusGone = 410
 	// StatusLengthRequired is 411 Length Required (DCS: "Length Required"), client error; retry advice: unspecified.
-	StatusLengthRequired Code = 411
+	StatusLengthRequired = 411
 	// StatusPreconditionFailed is 412 Precondition Failed (DCS: "Precondition Failed"), client error; retry advice: unspecified.
-	StatusPreconditionFailed Code = 412
+	StatusPreconditionFailed = 412
 	// StatusRequestEntityTooLarge is 413 Content Too Large (DCS: "Request Entity Too Large"), client error; retry advice: retry_after.
-	StatusRequestEntityTooLarge Code = 413
+	StatusRequestEntityTooLarge = 413
 	// StatusRequestURITooLarge is 414 URI Too Long (DCS: "Request-URI Too Large"), client error; retry advice: unspecified.
-	StatusRequestURITooLarge Code = 414
+	StatusRequestURITooLarge = 414
 	// StatusUnsupportedMediaType is 415 Unsupported Media Type (DCS: "Unsupported Media Type"), client error; retry advice: unspecified.
-	StatusUnsupportedMediaType Code = 415
+	StatusUnsupportedMediaType = 415
 	// StatusRequestedRangeNotSatisfiable is 416 Range Not Satisfiable (DCS: "Requested range not satisfiable"), client error; retry advice: unspecified.
-	StatusRequestedRangeNotSatisfiable Code = 416
+	StatusRequestedRangeNotSatisfiable = 416
 	// StatusExpectationFailed is 417 Expectation Failed (DCS: "Expectation Failed"), client error; retry advice: unspecified.
-	StatusExpectationFailed Code = 417
+	StatusExpectationFailed = 417
 	// StatusUnprocessableEntity is 422 Unprocessable Content (DCS: "UnprocessableEntity"), client error; retry advice: unspecified.
-	StatusUnprocessableEntity Code = 422
+	StatusUnprocessableEntity = 422
 	// StatusTooManyRequests is 429 Too Many Requests (DCS: "TooManyRequests"), client error; retry advice: retry_after.
-	StatusTooManyRequests Code = 429
+	StatusTooManyRequests = 429
 	// StatusInternalServerError is 500 Internal Server Error (DCS: "InternalServerError"), server error; retry advice: unspecified.
-	StatusInternalServerError Code = 500
+	StatusInternalServerError = 500
 	// StatusNotImplemented is 501 Not Implemented (DCS: "Not Implemented"), server error; retry advice: unspecified.
-	StatusNotImplemented Code = 501
+	StatusNotImplemented = 501
 	// StatusBadGateway is 502 Bad Gateway (DCS: "Bad Gateway"), server error; retry advice: unspecified.
-	StatusBadGateway Code = 502
+	StatusBadGateway = 502
 	// StatusServiceUnavailable is 503 Service Unavailable (DCS: "ServiceUnavailable"), server error; retry advice: modify_request.
-	StatusServiceUnavailable Code = 503
+	StatusServiceUnavailable = 503
 	// StatusServerTimeout is 504 Gateway Timeout (DCS: "ServerTimeout"), server error; retry advice: unspecified.
-	StatusServerTimeout Code = 504
+	StatusServerTimeout = 504
 	// StatusHTTPVersionNotSupported is 505 HTTP Version Not Supported (DCS: "HTTP Version not supported"), server error; retry advice: unspecified.
-	StatusHTTPVersionNotSupported Code = 505
+	StatusHTTPVersionNotSupported = 505
+)
+
+// The same codes named from their IANA phrases, where those names differ
+// ("Gateway Timeout": StatusGatewayTimeout is StatusServerTimeout).
+const (
+	// StatusRequestTimeout is StatusRequestTimeOut, named from its IANA phrase "Request Timeout".
+	StatusRequestTimeout = StatusRequestTimeOut
+	// StatusContentTooLarge is StatusRequestEntityTooLarge, named from its IANA phrase "Content Too Large".
+	StatusContentTooLarge = StatusRequestEntityTooLarge
+	// StatusURITooLong is StatusRequestURITooLarge, named from its IANA phrase "URI Too Long".
+	StatusURITooLong = StatusRequestURITooLarge
+	// StatusRangeNotSatisfiable is StatusRequestedRangeNotSatisfiable, named from its IANA phrase "Range Not Satisfiable".
+	StatusRangeNotSatisfiable = StatusRequestedRangeNotSatisfiable
+	// StatusUnprocessableContent is StatusUnprocessableEntity, named from its IANA phrase "Unprocessable Content".
+	StatusUnprocessableContent = StatusUnprocessableEntity
+	// StatusGatewayTimeout is StatusServerTimeout, named from its IANA phrase "Gateway Timeout".
+	StatusGatewayTimeout = StatusServerTimeout
 )
 
 // The sentinel errors of the error statuses of the DCS table:
-// errors.Is(err, ErrNotFound) reports whether err is an *Error for 404.
+// errors.Is(err, ErrNotFound) reports whether err is an *HTTPError for 404.
 var (
-	// ErrBadRequest matches (errors.Is) an *Error for 400 Bad Request.
+	// ErrBadRequest matches (errors.Is) an *HTTPError for 400 Bad Request.
 	ErrBadRequest error = &statusSentinel{StatusBadRequest}
-	// ErrUnauthorized matches (errors.Is) an *Error for 401 Unauthorized.
+	// ErrUnauthorized matches (errors.Is) an *HTTPError for 401 Unauthorized.
 	ErrUnauthorized error = &statusSentinel{StatusUnauthorized}
-	// ErrPaymentRequired matches (errors.Is) an *Error for 402 Payment Required.
+	// ErrPaymentRequired matches (errors.Is) an *HTTPError for 402 Payment Required.
 	ErrPaymentRequired error = &statusSentinel{StatusPaymentRequired}
-	// ErrForbidden matches (errors.Is) an *Error for 403 Forbidden.
+	// ErrForbidden matches (errors.Is) an *HTTPError for 403 Forbidden.
 	ErrForbidden error = &statusSentinel{StatusForbidden}
-	// ErrNotFound matches (errors.Is) an *Error for 404 Not Found.
+	// ErrNotFound matches (errors.Is) an *HTTPError for 404 Not Found.
 	ErrNotFound error = &statusSentinel{StatusNotFound}
-	// ErrMethodNotAllowed matches (errors.Is) an *Error for 405 Method Not Allowed.
+	// ErrMethodNotAllowed matches (errors.Is) an *HTTPError for 405 Method Not Allowed.
 	ErrMethodNotAllowed error = &statusSentinel{StatusMethodNotAllowed}
-	// ErrNotAcceptable matches (errors.Is) an *Error for 406 Not Acceptable.
+	// ErrNotAcceptable matches (errors.Is) an *HTTPError for 406 Not Acceptable.
 	ErrNotAcceptable error = &statusSentinel{StatusNotAcceptable}
-	// ErrProxyAuthenticationRequired matches (errors.Is) an *Error for 407 Proxy Authentication Required.
+	// ErrProxyAuthenticationRequired matches (errors.Is) an *HTTPError for 407 Proxy Authentication Required.
 	ErrProxyAuthenticationRequired error = &statusSentinel{StatusProxyAuthenticationRequired}
-	// ErrRequestTimeOut matches (errors.Is) an *Error for 408 Request Timeout.
+	// ErrRequestTimeOut matches (errors.Is) an *HTTPError for 408 Request Timeout.
 	ErrRequestTimeOut error = &statusSentinel{StatusRequestTimeOut}
-	// ErrConflict matches (errors.Is) an *Error for 409 Conflict.
+	// ErrConflict matches (errors.Is) an *HTTPError for 409 Conflict.
 	ErrConflict error = &statusSentinel{StatusConflict}
-	// ErrGone matches (errors.Is) an *Error for 410 Gone.
+	// ErrGone matches (errors.Is) an *HTTPError for 410 Gone.
 	ErrGone error = &statusSentinel{StatusGone}
-	// ErrLengthRequired matches (errors.Is) an *Error for 411 Length Required.
+	// ErrLengthRequired matches (errors.Is) an *HTTPError for 411 Length Required.
 	ErrLengthRequired error = &statusSentinel{StatusLengthRequired}
-	// ErrPreconditionFailed matches (errors.Is) an *Error for 412 Precondition Failed.
+	// ErrPreconditionFailed matches (errors.Is) an *HTTPError for 412 Precondition Failed.
 	ErrPreconditionFailed error = &statusSentinel{StatusPreconditionFailed}
-	// ErrRequestEntityTooLarge matches (errors.Is) an *Error for 413 Content Too Large.
+	// ErrRequestEntityTooLarge matches (errors.Is) an *HTTPError for 413 Content Too Large.
 	ErrRequestEntityTooLarge error = &statusSentinel{StatusRequestEntityTooLarge}
-	// ErrRequestURITooLarge matches (errors.Is) an *Error for 414 URI Too Long.
+	// ErrRequestURITooLarge matches (errors.Is) an *HTTPError for 414 URI Too Long.
 	ErrRequestURITooLarge error = &statusSentinel{StatusRequestURITooLarge}
-	// ErrUnsupportedMediaType matches (errors.Is) an *Error for 415 Unsupported Media Type.
+	// ErrUnsupportedMediaType matches (errors.Is) an *HTTPError for 415 Unsupported Media Type.
 	ErrUnsupportedMediaType error = &statusSentinel{StatusUnsupportedMediaType}
-	// ErrRequestedRangeNotSatisfiable matches (errors.Is) an *Error for 416 Range Not Satisfiable.
+	// ErrRequestedRangeNotSatisfiable matches (errors.Is) an *HTTPError for 416 Range Not Satisfiable.
 	ErrRequestedRangeNotSatisfiable error = &statusSentinel{StatusRequestedRangeNotSatisfiable}
-	// ErrExpectationFailed matches (errors.Is) an *Error for 417 Expectation Failed.
+	// ErrExpectationFailed matches (errors.Is) an *HTTPError for 417 Expectation Failed.
 	ErrExpectationFailed error = &statusSentinel{StatusExpectationFailed}
-	// ErrUnprocessableEntity matches (errors.Is) an *Error for 422 Unprocessable Content.
+	// ErrUnprocessableEntity matches (errors.Is) an *HTTPError for 422 Unprocessable Content.
 	ErrUnprocessableEntity error = &statusSentinel{StatusUnprocessableEntity}
-	// ErrTooManyRequests matches (errors.Is) an *Error for 429 Too Many Requests.
+	// ErrTooManyRequests matches (errors.Is) an *HTTPError for 429 Too Many Requests.
 	ErrTooManyRequests error = &statusSentinel{StatusTooManyRequests}
-	// ErrInternalServerError matches (errors.Is) an *Error for 500 Internal Server Error.
+	// ErrInternalServerError matches (errors.Is) an *HTTPError for 500 Internal Server Error.
 	ErrInternalServerError error = &statusSentinel{StatusInternalServerError}
-	// ErrNotImplemented matches (errors.Is) an *Error for 501 Not Implemented.
+	// ErrNotImplemented matches (errors.Is) an *HTTPError for 501 Not Implemented.
 	ErrNotImplemented error = &statusSentinel{StatusNotImplemented}
-	// ErrBadGateway matches (errors.Is) an *Error for 502 Bad Gateway.
+	// ErrBadGateway matches (errors.Is) an *HTTPError for 502 Bad Gateway.
 	ErrBadGateway error = &statusSentinel{StatusBadGateway}
-	// ErrServiceUnavailable matches (errors.Is) an *Error for 503 Service Unavailable.
+	// ErrServiceUnavailable matches (errors.Is) an *HTTPError for 503 Service Unavailable.
 	ErrServiceUnavailable error = &statusSentinel{StatusServiceUnavailable}
-	// ErrServerTimeout matches (errors.Is) an *Error for 504 Gateway Timeout.
+	// ErrServerTimeout matches (errors.Is) an *HTTPError for 504 Gateway Timeout.
 	ErrServerTimeout error = &statusSentinel{StatusServerTimeout}
-	// ErrHTTPVersionNotSupported matches (errors.Is) an *Error for 505 HTTP Version Not Supported.
+	// ErrHTTPVersionNotSupported matches (errors.Is) an *HTTPError for 505 HTTP Version Not Supported.
 	ErrHTTPVersionNotSupported error = &statusSentinel{StatusHTTPVersionNotSupported}
+	// ErrRequestTimeout is ErrRequestTimeOut, named from its IANA phrase "Request Timeout".
+	ErrRequestTimeout = ErrRequestTimeOut
+	// ErrContentTooLarge is ErrRequestEntityTooLarge, named from its IANA phrase "Content Too Large".
+	ErrContentTooLarge = ErrRequestEntityTooLarge
+	// ErrURITooLong is ErrRequestURITooLarge, named from its IANA phrase "URI Too Long".
+	ErrURITooLong = ErrRequestURITooLarge
+	// ErrRangeNotSatisfiable is ErrRequestedRangeNotSatisfiable, named from its IANA phrase "Range Not Satisfiable".
+	ErrRangeNotSatisfiable = ErrRequestedRangeNotSatisfiable
+	// ErrUnprocessableContent is ErrUnprocessableEntity, named from its IANA phrase "Unprocessable Content".
+	ErrUnprocessableContent = ErrUnprocessableEntity
+	// ErrGatewayTimeout is ErrServerTimeout, named from its IANA phrase "Gateway Timeout".
+	ErrGatewayTimeout = ErrServerTimeout
 )

@@ -4,21 +4,21 @@
 #
 #   bindings/python/run-tests.sh
 #
-# Creates (or reuses) the virtualenv $REPO/target/python-venv, installs the pinned test
-# dependencies (requirements-test.txt), installs the package the way users do
-# (`pip install ./bindings/python`: maturin builds the abi3 wheel, Cargo profile `wheel`),
-# then runs cargo fmt/clippy for crates/dcs-status-py, ruff, mypy --strict on the typed
-# usage example, mypy.stubtest against the compiled module, and pytest (warnings as
-# errors; the Rust command's path in DCS_STATUS_CLI for the byte-for-byte comparison of
-# `python -m dcs_status` with `dcs-status`).
-# Exits non-zero on the first failure.
+# Creates (or reuses) the virtualenv $(target_dir)/python-venv, installs the pinned test
+# dependencies (requirements-test.txt) and the package the way users do
+# (`pip install ./bindings/python`: maturin builds the abi3 wheel, Cargo profile dist),
+# then checks, each reported PASS or FAIL with its log (tests/lib.sh): ruff, mypy
+# --strict on the typed usage example, mypy.stubtest against the compiled module, and
+# pytest (warnings as errors; DCS_STATUS_CLI is the release `dcs-status` command, which
+# `python -m dcs_status` is compared with byte for byte). Format and clippy are the
+# workspace's (tests/run_all.sh rust). Exits non-zero if a step failed.
 set -euo pipefail
+# shellcheck source=../../tests/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../../tests/lib.sh"
 
-HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-REPO="$(cd "$HERE/../.." && pwd)"
-VENV="$REPO/target/python-venv"
-
-step() { printf '\n==> %s\n' "$*"; }
+here="$repo/bindings/python"
+venv="$(target_dir)/python-venv"
+logs="$(target_dir)/test-logs/python"
 
 pick_python() {
     if [[ -n "${PYTHON:-}" ]]; then echo "$PYTHON"; return; fi
@@ -33,38 +33,28 @@ pick_python() {
     exit 1
 }
 
-step "virtualenv $VENV"
-if ! "$VENV/bin/python" -c 'import sys' >/dev/null 2>&1; then
-    rm -rf "$VENV"
-    "$(pick_python)" -m venv "$VENV"
+step "virtualenv $venv"
+if ! "$venv/bin/python" -c 'import sys' >/dev/null 2>&1; then
+    rm -rf "$venv"
+    "$(pick_python)" -m venv "$venv"
 fi
-PY="$VENV/bin/python"
-"$PY" --version
-"$PY" -m pip install --quiet --disable-pip-version-check -r "$HERE/requirements-test.txt"
+py="$venv/bin/python"
+"$py" --version
+# `python -m pip`, never the venv's pip script: its first line names the interpreter of
+# the virtualenv it was made in, which a copied virtualenv does not change.
+"$py" -m pip install --quiet --disable-pip-version-check -r "$here/requirements-test.txt"
 
 step "pip install ./bindings/python (abi3 wheel, Cargo profile dist, built by maturin)"
-cd "$REPO"
-"$PY" -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps ./bindings/python
+"$py" -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps ./bindings/python
 
-step "cargo fmt --check and clippy -D warnings (crates/dcs-status-py)"
-cargo fmt --check -p dcs-status-py
-cargo clippy --quiet -p dcs-status-py --all-targets -- -D warnings
+step "the dcs-status command (release), which python -m dcs_status is compared with"
+cargo build --quiet --release --locked -p dcs-status-cli
+rust_cli="$(target_dir)/release/dcs-status"
 
-cd "$HERE"
-step "ruff check"
-"$VENV/bin/ruff" check .
-
-step "mypy --strict on tests/typed_usage.py"
-"$PY" -m mypy --strict tests/typed_usage.py
-
-step "mypy.stubtest dcs_status"
-"$PY" -m mypy.stubtest dcs_status
-
-step "cargo build -p dcs-status-cli (the command python -m dcs_status is compared with)"
-cargo build --quiet -p dcs-status-cli
-TARGET_DIR="$(cargo metadata --format-version 1 --no-deps --manifest-path "$REPO/Cargo.toml" \
-    | "$PY" -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')"
-RUST_CLI="$TARGET_DIR/debug/dcs-status"
-
-step "pytest -W error (vectors, properties, real clients on 127.0.0.1, threads, command, stubs)"
-DCS_STATUS_CLI="$RUST_CLI" "$PY" -m pytest -W error -p no:cacheprovider tests
+step "checks (logs in $logs)"
+cd "$here"
+check ruff "$venv/bin/ruff" check .
+check mypy_strict_typed_usage "$py" -m mypy --strict tests/typed_usage.py
+check stubtest "$py" -m mypy.stubtest dcs_status
+check pytest env DCS_STATUS_CLI="$rust_cli" "$py" -m pytest -W error -p no:cacheprovider tests
+summary

@@ -329,7 +329,7 @@ fn table_source<'a>(rows: &'a [Row], keys: &[Key], hash: &PerfectHash) -> String
     out
 }
 
-/// `StaticText::new("…\0")`: the cell and its NUL, for Rust and for C.
+/// `StaticText::new("…\0")`: the cell with its NUL, one copy for Rust and C.
 fn text(cell: &str) -> String {
     format!("StaticText::new({:?})", format!("{cell}\0"))
 }

@@ -28,8 +28,8 @@ def load_vectors(name):
 
 
 class _Handler(BaseHTTPRequestHandler):
-    """``GET /<code>?retry_after=<value>`` (or ``POST``): that status, that Retry-After,
-    a short body."""
+    """``GET /<code>?retry_after=<value>&request_id=<id>`` (or ``POST``): that status,
+    those Retry-After and X-Request-Id headers, a short body."""
 
     protocol_version = "HTTP/1.1"
 
@@ -41,6 +41,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_response(code)
         for value in query.get("retry_after", []):
             self.send_header("Retry-After", value)
+        for value in query.get("request_id", []):
+            self.send_header("X-Request-Id", value)
         self.send_header("Content-Type", "text/plain")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()

@@ -1,10 +1,20 @@
-"""The Python API: StatusCode as HTTPStatus's peer, lookups, errors, immutability."""
+"""What the Python layer adds to the core: Python types (enums, pyclasses, exceptions),
+their equality, pickling and names, the laziness of the heavy parts, and the docs.
 
+What the core answers is tested once, by the shared vectors (test_vectors.py); what
+any input does to the host, by test_bad_input.py.
+"""
+
+import builtins
 import copy
 import doctest
 import http
 import json
 import pickle
+import re
+import subprocess
+import sys
+from pathlib import Path
 
 import dcs_status
 import dcs_status._adapters
@@ -14,6 +24,8 @@ from dcs_status import (
     ClientError,
     DcsHTTPError,
     Decision,
+    ErrorKind,
+    InvalidUtf8Error,
     Lookup,
     LookupKind,
     NotAStatusCodeError,
@@ -24,6 +36,7 @@ from dcs_status import (
     StatusClass,
     StatusCode,
     UnknownNameError,
+    _native,
     decide,
     error_class,
     from_name,
@@ -33,21 +46,15 @@ from dcs_status import (
     retry_after_of,
 )
 
-
-def test_status_code_holds_the_cores_table_in_order():
-    assert len(StatusCode) == len(dcs_status._native.TABLE) == 42
-    for member, row in zip(StatusCode, dcs_status._native.TABLE):
-        code, ident, name, phrase, status_class, retry, description = row
-        assert (member.value, member.name) == (code, ident)
-        assert (member.dcs_name, member.phrase, member.description) == (name, phrase, description)
-        assert member.status_class is StatusClass(status_class)
-        assert member.retry_advice is RetryAdvice(retry)
+REPO = Path(__file__).resolve().parents[3]
 
 
-def test_the_python_view_of_the_table_is_the_cores_canonical_json():
-    parsed = json.loads(dcs_status._native.table_json())
-    assert [entry["code"] for entry in parsed] == [member.value for member in StatusCode]
-    for entry, member in zip(parsed, StatusCode):
+def test_status_code_is_the_table_of_the_cores_canonical_json():
+    stdout, _, code = _native.cli(["list", "--json"])
+    assert code == 0
+    entries = json.loads(stdout)
+    assert [entry["code"] for entry in entries] == [member.value for member in StatusCode]
+    for entry, member in zip(entries, StatusCode):
         assert entry == {
             "code": member.value,
             "name": member.dcs_name,
@@ -65,27 +72,35 @@ def test_status_code_equals_http_status_and_works_as_an_int():
     assert StatusCode(http.HTTPStatus.NOT_FOUND) is StatusCode.NOT_FOUND
     assert StatusCode.NOT_FOUND + 1 == 405
     assert {404: "x"}[StatusCode.NOT_FOUND] == "x"
-    assert isinstance(StatusCode.OK, int)
     assert (str(StatusCode.OK), f"{StatusCode.OK}", f"{StatusCode.OK:>5}") == ("200", "200", "  200")
     assert repr(StatusCode.OK) == "<StatusCode.OK: 200>"
-    for member in StatusCode:
-        if member.name in http.HTTPStatus.__members__:
-            assert member == http.HTTPStatus[member.name]
+    shared = [member for member in StatusCode if member.name in http.HTTPStatus.__members__]
+    assert shared
+    for member in shared:
+        assert member == http.HTTPStatus[member.name]
 
 
-def test_class_predicates_match_http_status():
+#: HTTPStatus's predicates (Python 3.12+), and the first digit each stands for.
+PREDICATES = {
+    "is_informational": 1,
+    "is_success": 2,
+    "is_redirection": 3,
+    "is_client_error": 4,
+    "is_server_error": 5,
+}
+
+
+@pytest.mark.parametrize("predicate", PREDICATES)
+def test_class_predicates_agree_with_http_status(predicate):
+    peers = [(m, http.HTTPStatus(m.value)) for m in StatusCode if m.value in set(http.HTTPStatus)]
+    assert peers
+    for member, peer in peers:
+        # HTTPStatus has the predicates from Python 3.12; before, their definition.
+        expected = getattr(peer, predicate, peer.value // 100 == PREDICATES[predicate])
+        assert getattr(member, predicate) is expected, (member, predicate)
     for member in StatusCode:
-        try:
-            peer = http.HTTPStatus(member.value)
-        except ValueError:
-            continue
-        for name in ("is_informational", "is_success", "is_redirection",
-                     "is_client_error", "is_server_error"):
-            expected = getattr(peer, name, None)
-            if expected is not None:  # Python 3.12+
-                assert getattr(member, name) == expected, (member, name)
-    assert StatusCode.SERVER_TIMEOUT.is_server_error and StatusCode.SERVER_TIMEOUT.is_error
-    assert StatusCode.CONTINUE.is_informational and not StatusCode.CONTINUE.is_error
+        assert getattr(member, predicate) is (member.status_class.base_code // 100 == PREDICATES[predicate])
+        assert member.is_error is member.status_class.is_error
 
 
 def test_status_code_rejects_values_outside_the_table_like_any_enum():
@@ -97,193 +112,241 @@ def test_status_code_rejects_values_outside_the_table_like_any_enum():
         StatusCode["I_AM_A_TEAPOT"]
 
 
-def test_members_survive_pickle_and_copy():
-    for member in StatusCode:
-        assert pickle.loads(pickle.dumps(member)) is member
-        assert copy.deepcopy(member) is member
-    assert pickle.loads(pickle.dumps(StatusClass.CLIENT_ERROR)) is StatusClass.CLIENT_ERROR
+def test_enum_members_survive_pickle_and_copy():
+    for enum in (StatusCode, StatusClass, RetryAdvice, LookupKind, RetryAction, ErrorKind):
+        for member in enum:
+            assert pickle.loads(pickle.dumps(member)) is member
+            assert copy.deepcopy(member) is member
+        assert enum.__module__ == "dcs_status"
 
 
-def test_str_enums_have_the_cores_values_and_extras():
-    assert [c.value for c in StatusClass] == [c[0] for c in dcs_status._native.CLASSES]
-    assert [c.base_code for c in StatusClass] == [100, 200, 300, 400, 500]
-    assert [c.is_error for c in StatusClass] == [False, False, False, True, True]
-    assert StatusClass.CLIENT_ERROR == "client_error" and str(StatusClass.CLIENT_ERROR) == "client_error"
-    assert RetryAdvice.MODIFY_REQUEST == "modify_request"
-    assert f"{RetryAdvice.RETRY_AFTER}" == "retry_after"
-    assert [a.value for a in RetryAdvice] == [a[0] for a in dcs_status._native.RETRY_ADVICES]
-    assert all(a.explanation for a in RetryAdvice)
-    assert [k.value for k in LookupKind] == ["documented", "unrecognized", "invalid"]
-    assert [a.value for a in RetryAction] == ["do_not_retry", "retry_after", "retry_with_backoff"]
+@pytest.mark.parametrize(
+    ("enum", "rows"),
+    [
+        (StatusClass, _native.CLASSES),
+        (RetryAdvice, _native.RETRY_ADVICES),
+        (LookupKind, _native.LOOKUP_KINDS),
+        (RetryAction, _native.ACTIONS),
+        (ErrorKind, _native.ERROR_KINDS),
+    ],
+)
+def test_str_enums_are_the_cores_names(enum, rows):
+    names = [row if isinstance(row, str) else row[0] for row in rows]
+    assert [member.value for member in enum] == names
+    for member in enum:
+        assert member == member.value == str(member) == f"{member}"
+        assert member.name == member.value.upper()
 
 
-def test_lookup_reads_unknown_codes_as_rfc_9110_says():
-    assert lookup(404).documented is StatusCode.NOT_FOUND
+def test_str_enum_extras_are_the_cores():
+    assert [(c.base_code, c.is_error) for c in StatusClass] == [row[1:] for row in _native.CLASSES]
+    assert [a.explanation for a in RetryAdvice] == [row[1] for row in _native.RETRY_ADVICES]
+    assert [(k.message, k.is_retry_after) for k in ErrorKind] == [row[1:] for row in _native.ERROR_KINDS]
+
+
+def test_lookup_is_a_frozen_value_with_the_cores_text():
     teapot = lookup(418)
-    assert (teapot.kind, teapot.status, teapot.documented) == (
-        LookupKind.UNRECOGNIZED, StatusCode.BAD_REQUEST, None)
-    assert teapot.is_error and teapot.retry_advice is RetryAdvice.MODIFY_REQUEST
-    invalid = lookup(999)
-    assert (invalid.kind, invalid.status_class) == (LookupKind.INVALID, StatusClass.SERVER_ERROR)
+    assert (teapot.code, teapot.kind, teapot.status, teapot.documented) == (
+        418, LookupKind.UNRECOGNIZED, StatusCode.BAD_REQUEST, None)
+    assert (teapot.status_class, teapot.retry_advice, teapot.is_error) == (
+        StatusClass.CLIENT_ERROR, RetryAdvice.MODIFY_REQUEST, True)
+    assert lookup(404).documented is StatusCode.NOT_FOUND
+    assert str(teapot) == teapot.explain().splitlines()[0]
+    assert teapot.explain().encode() == _native.cli(["418"])[0]
+    assert Lookup(418) == teapot and hash(Lookup(418)) == hash(teapot)
+    assert lookup(418) != lookup(419) and lookup(418) != 418
+    assert pickle.loads(pickle.dumps(teapot)) == teapot
+    assert repr(lookup(700)) == (
+        "Lookup(code=700, kind=<LookupKind.INVALID: 'invalid'>, "
+        "status=<StatusCode.INTERNAL_SERVER_ERROR: 500>)")
     assert lookup(StatusCode.NOT_FOUND) == lookup(404) == lookup(http.HTTPStatus.NOT_FOUND)
-    assert lookup(StatusCode.NOT_FOUND).code.__class__ is int
-
-
-def test_lookup_is_cached_and_immutable():
-    assert lookup(503) is lookup(503)
     with pytest.raises(AttributeError):
-        lookup(503).code = 1
-    with pytest.raises(AttributeError):
-        del lookup(503).status
-    assert pickle.loads(pickle.dumps(lookup(418))) == lookup(418)
-    assert hash(lookup(418)) == hash(Lookup(418, LookupKind.UNRECOGNIZED, StatusCode.BAD_REQUEST,
-                                            StatusClass.CLIENT_ERROR))
-
-
-def test_lookup_rejects_non_codes_and_non_integers():
-    for bad in (99, 1000, -404, 2**64, -(2**70)):
-        with pytest.raises(NotAStatusCodeError) as info:
-            lookup(bad)
-        assert info.value.code == bad
-        assert str(info.value) == (
-            f"{bad} is not a status code: status codes are three-digit numbers from 100 to 999")
-    for bad in (404.0, "404", None):
-        with pytest.raises(TypeError):
-            lookup(bad)
-    assert isinstance(NotAStatusCodeError("m", 1), ValueError)
-
-
-def test_from_name_errors_are_key_errors_with_the_cores_message():
-    with pytest.raises(KeyError) as info:
-        from_name("teapot")
-    err = info.value
-    assert isinstance(err, UnknownNameError) and err.name == "teapot"
-    assert str(err) == ('unknown status name "teapot": expected a DCS name ("NotFound"), '
-                        'an ident ("NOT_FOUND") or a reason phrase ("Not Found")')
-    assert pickle.loads(pickle.dumps(err)).name == "teapot"
+        teapot.code = 1  # type: ignore[misc]
     with pytest.raises(TypeError):
-        from_name(404)
+        type("Sub", (Lookup,), {})
 
 
-def test_from_name_caches_only_what_the_core_accepted():
-    assert from_name("  NoT-FoUnD ") is StatusCode.NOT_FOUND
-    assert dcs_status._NAMES["  NoT-FoUnD "] is StatusCode.NOT_FOUND
-    with pytest.raises(UnknownNameError):
-        from_name("not founded")
-    assert "not founded" not in dcs_status._NAMES
-
-
-def test_parse_retry_after_takes_now_as_int_float_datetime_or_clock():
-    import datetime
-
-    date = "Sun, 06 Nov 1994 08:51:37 GMT"
-    aware = datetime.datetime(1994, 11, 6, 8, 49, 37, tzinfo=datetime.timezone.utc)
-    assert parse_retry_after(date, 784111777) == 120
-    assert parse_retry_after(date, 784111777.9) == 120
-    assert parse_retry_after(date, aware) == 120
-    assert parse_retry_after(date) == 0  # the clock: 1994 is past
-    assert parse_retry_after(date, now=None) == 0
-    assert parse_retry_after("18446744073709551616") == 2**64 - 1
-    with pytest.raises(TypeError):
-        parse_retry_after(date, "now")
-    with pytest.raises(ValueError, match="finite"):
-        parse_retry_after(date, float("nan"))
-    with pytest.raises(TypeError):
-        parse_retry_after(120)
-
-
-def test_retry_after_error_carries_kind_value_and_message():
-    with pytest.raises(ValueError, match="does not exist") as info:
-        parse_retry_after("Thu, 31 Nov 1994 08:49:37 GMT", 0)
-    err = info.value
-    assert isinstance(err, RetryAfterError) and err.kind == "impossible_date"
-    assert err.value == "Thu, 31 Nov 1994 08:49:37 GMT"
-    assert str(err).startswith("Retry-After names a date or time that does not exist")
-    again = pickle.loads(pickle.dumps(err))
-    assert (again.kind, again.value, str(again)) == (err.kind, err.value, str(err))
-    with pytest.raises(RetryAfterError) as info:
-        parse_retry_after("\ud800", 0)  # a lone surrogate is invalid text, not a crash
-    assert info.value.kind == "invalid_delay"
-
-
-def test_decision_is_a_small_immutable_value():
+def test_decision_is_a_frozen_value_with_the_cores_text():
     d = decide(429, "120", 0)
-    assert d == Decision(RetryAction.RETRY_AFTER, 120, "retry_after 120s")
+    assert (d.action, d.delay, d.should_retry) == (RetryAction.RETRY_AFTER, 120, True)
+    assert str(d) == "retry_after 120s"
+    assert d == Decision(RetryAction.RETRY_AFTER, 120) == Decision("retry_after", 120)
     assert hash(d) == hash(decide(429, b"120", 0))
     assert repr(d) == "Decision(action=<RetryAction.RETRY_AFTER: 'retry_after'>, delay=120)"
     assert pickle.loads(pickle.dumps(d)) == d
+    for action in RetryAction:
+        assert Decision(action, 5 if action is RetryAction.RETRY_AFTER else None).action is action
+    for bad in [("retry_after", None), ("do_not_retry", 5), ("retry_later", None)]:
+        with pytest.raises(ValueError, match=r"RETRY_AFTER|RetryAction"):
+            Decision(*bad)
     with pytest.raises(AttributeError):
-        d.delay = 1
-    assert decide(502, idempotent=True).action is RetryAction.RETRY_WITH_BACKOFF
-    assert decide(502).action is RetryAction.DO_NOT_RETRY
-    assert decide(503, "soon").action is RetryAction.DO_NOT_RETRY
+        d.delay = 1  # type: ignore[misc]
 
 
-def test_every_error_entry_has_its_exception_class():
-    errors = [m for m in StatusCode if m.is_error]
-    assert len(errors) == len(dcs_status._ERROR_NAMES) == 26
-    for member in errors:
-        cls = error_class(member)
-        assert cls is getattr(dcs_status, cls.__name__)
-        assert cls.STATUS is member
-        assert issubclass(cls, ClientError if member.is_client_error else ServerError)
-        assert cls.__module__ == "dcs_status" and cls.__doc__
-    names = {error_class(m).__name__ for m in errors}
-    assert {"NotFound", "TooManyRequests", "ServerTimeout", "BadRequest"} <= names
-    assert error_class(501).__name__ == "HttpNotImplemented"  # NotImplemented is a builtin
-    assert error_class(418) is ClientError and error_class(599) is ServerError
-    assert error_class(700) is ServerError and error_class(302) is None
-    assert set(dcs_status._ERROR_NAMES) <= set(dir(dcs_status))
-    assert set(dcs_status.__all__) <= set(dir(dcs_status))
-    with pytest.raises(AttributeError):
-        dcs_status.NoSuchThing  # noqa: B018
+def test_decide_reads_a_response_unless_told():
+    class Request:
+        method = "GET"
+
+    class Response:
+        status_code = 503
+        request = Request()
+
+        def __init__(self):
+            self.headers = {"retry-after": "7"}
+
+    assert decide(Response(), now=0) == Decision(RetryAction.RETRY_AFTER, 7)
+    assert decide(Response(), "9", now=0).delay == 9
+    Response.status_code = 502
+    assert decide(Response()).action is RetryAction.RETRY_WITH_BACKOFF
+    assert decide(Response(), idempotent=False).action is RetryAction.DO_NOT_RETRY
+    assert decide(502).action is RetryAction.DO_NOT_RETRY  # a bare code: method unknown
 
 
-def test_raise_for_status_raises_the_entrys_class_with_everything_attached():
+def test_value_errors_carry_the_cores_kind_and_message_and_pickle():
+    cases = [
+        (lookup, 42, NotAStatusCodeError, "not_a_status_code"),
+        (from_name, "teapot", UnknownNameError, "unknown_name"),
+        (parse_retry_after, "soon", RetryAfterError, "retry_after_invalid_date"),
+        (from_name, b"\xff", InvalidUtf8Error, "invalid_utf8"),
+    ]
+    errors = []
+    for call, arg, cls, kind in cases:
+        with pytest.raises(cls) as info:
+            call(arg)
+        err = info.value
+        errors.append(err)
+        assert err.kind is ErrorKind(kind)
+        assert type(err).__module__ == "dcs_status"
+        again = pickle.loads(pickle.dumps(err))
+        assert (type(again), again.kind, str(again), again.args) == (type(err), err.kind, str(err), err.args)
+    not_a_code, unknown, retry_after, utf8 = errors
+    assert not_a_code.code == 42 and unknown.name == "teapot"
+    assert retry_after.value == "soon" and utf8.value == b"\xff"
+    assert str(unknown) == _native.error_message("unknown_name", "teapot")  # not KeyError's repr
+    assert isinstance(unknown, UnknownNameError) and isinstance(unknown, KeyError)
+
+
+def test_retry_after_error_kinds_are_the_retry_after_group():
+    assert {kind for kind in ErrorKind if kind.is_retry_after} == {
+        kind for kind in ErrorKind if kind.value.startswith("retry_after_")}
+    for value in ("", "-1", "soon", "Thu, 31 Nov 1994 08:49:37 GMT"):
+        with pytest.raises(RetryAfterError) as info:
+            parse_retry_after(value, 0)
+        assert info.value.kind.is_retry_after
+
+
+def test_http_error_carries_the_fields_of_gos_error():
     with pytest.raises(dcs_status.TooManyRequests) as info:
-        raise_for_status(429, {"RETRY-AFTER": "120"})
+        raise_for_status(429, {"RETRY-AFTER": "120", "x-request-id": "req-1"}, now=0)
     err = info.value
     assert isinstance(err, ClientError) and isinstance(err, DcsHTTPError)
     assert (err.code, err.status, err.kind) == (429, StatusCode.TOO_MANY_REQUESTS, LookupKind.DOCUMENTED)
-    assert (err.phrase, err.dcs_name) == ("Too Many Requests", "TooManyRequests")
-    assert err.description == StatusCode.TOO_MANY_REQUESTS.description
-    assert err.retry_advice is RetryAdvice.RETRY_AFTER and err.status_class is StatusClass.CLIENT_ERROR
-    assert (err.retry_after, err.retry_after_header, err.response) == (120, "120", None)
-    assert err.decide(now=0) == Decision(RetryAction.RETRY_AFTER, 120, "retry_after 120s")
+    assert (err.retry_after, err.retry_after_header, err.request_id) == (120, "120", "req-1")
+    assert err.decision == Decision(RetryAction.RETRY_AFTER, 120)
+    assert err.response is None
+    assert str(err) == _native.http_error(429, "120", "req-1", 0)[0]
     again = pickle.loads(pickle.dumps(err))
-    assert type(again) is type(err) and (again.code, again.retry_after) == (429, 120)
+    assert type(again) is type(err) and again.args == err.args
+    fields = (again.code, again.retry_after, again.request_id, again.decision)
+    assert fields == (429, 120, "req-1", err.decision)
 
 
-def test_raise_for_status_on_unknown_codes_and_bad_headers():
+def test_http_errors_of_codes_the_table_lacks():
     with pytest.raises(ClientError) as info:
         raise_for_status(418)
     assert type(info.value) is ClientError and info.value.status is StatusCode.BAD_REQUEST
-    assert str(info.value).startswith("418 (read as 400 Bad Request, BadRequest): ")
+    assert str(info.value).startswith(str(lookup(418)))
     with pytest.raises(ServerError) as info:
         raise_for_status(777, [("Retry-After", "soon")])
-    assert info.value.retry_after is None and info.value.retry_after_header == "soon"
+    assert (info.value.retry_after, info.value.retry_after_header) == (None, "soon")
+    assert info.value.kind is LookupKind.INVALID
     assert raise_for_status(StatusCode.OK) is StatusCode.OK
     with pytest.raises(NotAStatusCodeError):
         raise_for_status(42)
 
 
-class _Response:
-    """A minimal response object of the adapters' duck type."""
+def test_every_error_entry_has_its_class_named_with_capitalised_initialisms():
+    errors = [member for member in StatusCode if member.is_error]
+    assert [error_class(member).STATUS for member in errors] == errors
+    for member in errors:
+        cls = error_class(member)
+        assert cls is getattr(dcs_status, cls.__name__)
+        assert issubclass(cls, ClientError if member.is_client_error else ServerError)
+        assert cls.__module__ == "dcs_status" and cls.__doc__ == lookup(member).explain()
+        assert cls.__name__.lower() == member.name.replace("_", "").lower() or cls.__name__.startswith("HTTP")
+    names = {error_class(member).__name__ for member in errors}
+    assert {"NotFound", "HTTPVersionNotSupported", "RequestURITooLarge", "HTTPNotImplemented"} <= names
+    assert error_class(418) is ClientError and error_class(599) is ServerError
+    assert error_class(700) is ServerError and error_class(302) is None
+    assert set(dcs_status.__all__) <= set(dir(dcs_status))
+    with pytest.raises(AttributeError):
+        dcs_status.NoSuchThing  # noqa: B018
 
-    def __init__(self, status, headers, attribute="status_code"):
-        setattr(self, attribute, status)
-        self.headers = headers
+
+def test_the_old_class_names_are_aliases():
+    assert dcs_status.HttpVersionNotSupported is dcs_status.HTTPVersionNotSupported
+    assert dcs_status.RequestUriTooLarge is dcs_status.RequestURITooLarge
+    assert dcs_status.HttpNotImplemented is dcs_status.HTTPNotImplemented
+    assert "HttpNotImplemented" not in dcs_status.__all__
 
 
-@pytest.mark.parametrize("attribute", ["status_code", "status", "code"])
-def test_adapters_read_status_and_headers_from_any_response(attribute):
-    response = _Response(503, {"retry-after": "7"}, attribute)
+def test_class_names_are_gos_error_names():
+    """Python's per-entry classes and Go's sentinel errors name each entry alike."""
+    generated = REPO / "bindings" / "go" / "zz_generated.go"
+    if not generated.exists():
+        pytest.skip("no Go binding in this tree")
+    go = set(re.findall(r"\bErr([A-Z]\w*)", generated.read_text(encoding="utf-8")))
+    for member in StatusCode:
+        if member.is_error:
+            name = error_class(member).__name__
+            # Python prefixes HTTP where the name is a builtin's (NotImplemented).
+            unprefixed = name[len("HTTP"):] if hasattr(builtins, name[len("HTTP"):]) else name
+            assert unprefixed in go, name
+
+
+def test_import_builds_only_status_code_and_loads_the_core_on_first_use():
+    script = (
+        "import sys, dcs_status\n"
+        "def loaded(): return sorted(m for m in sys.modules if m.startswith('dcs_status'))\n"
+        "enums = vars(sys.modules['dcs_status._enums'])\n"
+        "names = ('StatusClass', 'RetryAdvice', 'LookupKind', 'RetryAction')\n"
+        "def report():\n"
+        "    attached = '_phrase_' in vars(dcs_status.StatusCode.OK)\n"
+        "    print(loaded(), [n for n in names if n in enums], attached)\n"
+        "report()\n"
+        "dcs_status.lookup(404).kind\n"
+        "report()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    at_import, after_lookup = result.stdout.splitlines()
+    assert at_import == "['dcs_status', 'dcs_status._enums'] [] False"
+    # A lookup loads the core and the str enums, but neither errors nor HTTP errors.
+    assert after_lookup == (
+        "['dcs_status', 'dcs_status._enums', 'dcs_status._native'] "
+        "['StatusClass', 'RetryAdvice', 'LookupKind', 'RetryAction'] False"
+    )
+
+
+def test_status_code_is_checked_against_the_cores_table_on_first_use():
+    from dcs_status import _enums
+
+    assert tuple((row[1], row[0]) for row in _native.TABLE) == _enums._MEMBERS
+    assert StatusCode.OK.phrase == _native.TABLE[[m.value for m in StatusCode].index(200)][3]
+
+
+def test_adapters_read_status_and_headers_from_any_response():
+    class Response:
+        status = 503
+
+        def __init__(self):
+            self.headers = {"retry-after": "7", "X-Request-ID": b"r-9"}
+
+    response = Response()
     assert lookup(response).status is StatusCode.SERVICE_UNAVAILABLE
-    assert decide(response, now=0).delay == 7
     assert retry_after_of(response, now=0) == 7
     with pytest.raises(dcs_status.ServiceUnavailable) as info:
-        raise_for_status(response)
-    assert info.value.response is response and info.value.retry_after == 7
+        raise_for_status(response, now=0)
+    assert info.value.response is response and info.value.request_id == b"r-9"
     assert retry_after_of({"Retry-After": "-1"}) is None
     with pytest.raises(TypeError, match="status_code, status or code"):
         lookup(object())
@@ -297,23 +360,56 @@ def test_the_typed_usage_example_runs():
     typed_usage.main()
 
 
-@pytest.mark.parametrize(
-    "module",
-    [dcs_status, dcs_status._adapters, dcs_status._native],
-    ids=lambda m: m.__name__,
-)
-def test_doc_examples_run(module):
-    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
-    assert result.failed == 0
-    assert result.attempted > 0
+def _docstrings():
+    """Every docstring of the public API, once each."""
+    finder = doctest.DocTestFinder()
+    public = {name: getattr(dcs_status, name) for name in dcs_status.__all__}
+    seen, tests = set(), []
+    for name, item in public.items():
+        for test in finder.find(item, name, module=False, globs=dict(public)):
+            if test.examples and test.name not in seen:
+                seen.add(test.name)
+                tests.append(test)
+    modules = [dcs_status, dcs_status._adapters, dcs_status._native, dcs_status._errors, dcs_status._http]
+    for module in modules:
+        for test in finder.find(module):
+            if test.examples and test.name not in seen:
+                seen.add(test.name)
+                tests.append(test)
+    return tests
+
+
+@pytest.mark.parametrize("test", _docstrings(), ids=lambda test: test.name)
+def test_doc_examples_run(test):
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    runner.run(test)
+    assert runner.failures == 0
+
+
+def _readme_examples():
+    """The ``pycon`` blocks of the README's Python section."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Python\n", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"^```pycon\n(.*?)^```", section, re.S | re.M)
+
+
+@pytest.mark.parametrize("block", _readme_examples())
+def test_readme_examples_run(block):
+    parser = doctest.DocTestParser()
+    test = parser.get_doctest(block, {}, "README.md", "README.md", 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    runner.run(test)
+    assert test.examples and runner.failures == 0
 
 
 def test_every_public_item_has_a_docstring():
     for name in dcs_status.__all__:
-        item = getattr(dcs_status, name)
         if name != "__version__":
-            assert item.__doc__, name
-    for cls in (StatusCode, Lookup, Decision, DcsHTTPError):
+            assert getattr(dcs_status, name).__doc__, name
+    for cls in (StatusCode, StatusClass, RetryAdvice, ErrorKind, Lookup, Decision, DcsHTTPError):
+        members = getattr(cls, "__members__", {})
         for attr, value in vars(cls).items():
-            if isinstance(value, property) and not attr.startswith("_"):
+            if attr in members or attr.startswith("_"):
+                continue
+            if callable(value) or hasattr(value, "__get__"):
                 assert value.__doc__, f"{cls.__name__}.{attr}"

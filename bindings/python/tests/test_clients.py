@@ -1,7 +1,8 @@
 """Real HTTP clients against a local server on 127.0.0.1 (the ``server`` fixture).
 
 requests, httpx, urllib3, urllib (``urlopen`` and its ``HTTPError``) and aiohttp:
-404, 429 with Retry-After in seconds and as an HTTP-date, 503 and 200.
+404, 429 with Retry-After in seconds and as an HTTP-date, 503 and 200; the request id
+and the request method reach the error.
 """
 
 import asyncio
@@ -28,7 +29,7 @@ from dcs_status import (
 
 #: (path, expected class, expected Retry-After seconds at RETRY_DATE_NOW)
 CASES = [
-    ("/404", dcs_status.NotFound, None),
+    ("/404?request_id=req-404", dcs_status.NotFound, None),
     ("/429?retry_after=120", dcs_status.TooManyRequests, 120),
     (f"/429?retry_after={quote(RETRY_DATE)}", dcs_status.TooManyRequests, 90),
     ("/503", dcs_status.ServiceUnavailable, None),
@@ -45,6 +46,8 @@ def _check_error(response, expected, delay):
     assert err.status is expected.STATUS and err.code == expected.STATUS.value
     assert err.retry_after == delay
     assert err.response is response
+    assert err.request_id == ("req-404" if err.code == 404 else None)
+    assert err.decision == decide(response, now=RETRY_DATE_NOW)
     assert retry_after_of(response, now=RETRY_DATE_NOW) == delay
     decision = decide(response, now=RETRY_DATE_NOW)
     if delay is not None:
@@ -135,8 +138,8 @@ def test_a_502_is_retried_only_for_an_idempotent_request_method(server, method, 
     assert decide(response).action is expected
     with pytest.raises(dcs_status.BadGateway) as info:
         raise_for_status(response)
-    assert info.value.decide().action is expected
-    assert info.value.decide(idempotent=True).action is RetryAction.RETRY_WITH_BACKOFF
+    assert info.value.decision.action is expected
+    assert decide(response, idempotent=True).action is RetryAction.RETRY_WITH_BACKOFF
 
 
 @pytest.mark.parametrize("method", ["GET", "POST"])
@@ -154,11 +157,3 @@ def test_httpx_and_aiohttp_responses_carry_their_request_method(server, method):
     got_method, action = asyncio.run(fetch())
     assert got_method == method
     assert action is (RetryAction.RETRY_WITH_BACKOFF if method == "GET" else RetryAction.DO_NOT_RETRY)
-
-
-def test_the_core_decides_which_methods_are_idempotent():
-    methods = ("GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE", "POST", "PATCH", "get")
-    idempotent = [m for m in methods if dcs_status.method_is_idempotent(m)]
-    assert idempotent == ["GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE"]
-    assert dcs_status.method_is_idempotent(b"DELETE")
-    assert dcs_status.decide(502).action is RetryAction.DO_NOT_RETRY  # unknown method: not idempotent

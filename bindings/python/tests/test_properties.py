@@ -1,125 +1,101 @@
-"""Properties (hypothesis) of names and Retry-After, over the core's rules."""
+"""Properties (hypothesis) of the boundary between Python and the core.
 
-import email.utils
-import string
-import time
-from datetime import datetime, timedelta, timezone
+The rules themselves (name spellings, the Retry-After grammar, date arithmetic) are
+the core's, and their properties are tested there (crates/dcs-status/tests/
+properties.rs). Here: any ``str``, ``bytes``, code and ``now`` gets an answer or a
+documented exception, never another; a ``str`` and its UTF-8 bytes get the same
+answer; and the answer is the one the core gives through another door, the
+``dcs-status`` command run in process (``_native.cli``).
+"""
 
-from dcs_status import RetryAfterError, StatusCode, UnknownNameError, from_name, parse_retry_after
+from dcs_status import (
+    DcsHTTPError,
+    ErrorKind,
+    InvalidUtf8Error,
+    RetryAfterError,
+    StatusCode,
+    UnknownNameError,
+    _native,
+    decide,
+    from_name,
+    parse_retry_after,
+)
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-MEMBERS = list(StatusCode)
-SEPARATORS = st.text(alphabet=" -_\t", min_size=1, max_size=3)
-KINDS = {"empty", "invalid_delay", "invalid_date", "impossible_date"}
-U64_MAX = 2**64 - 1
-
-
-@st.composite
-def spelled_names(draw):
-    """An entry and its ident's words in random case, joined by random separators."""
-    member = draw(st.sampled_from(MEMBERS))
-    words = member.name.split("_")
-    cased = [
-        "".join(draw(st.sampled_from([c.lower(), c.upper()])) for c in word) for word in words
-    ]
-    seps = [draw(SEPARATORS) for _ in words[1:]]
-    name = cased[0] + "".join(sep + word for sep, word in zip(seps, cased[1:]))
-    pad = draw(st.sampled_from(["", " ", "\t ", "  "]))
-    return member, pad + name + pad
-
-
-@given(spelled_names())
-def test_any_case_and_separator_spelling_of_an_ident_finds_its_entry(case):
-    member, name = case
-    assert from_name(name) is member
-    assert from_name(name.encode()) is member
-
-
-@given(st.sampled_from(MEMBERS))
-def test_every_entry_is_found_by_its_dcs_name_ident_and_phrase(member):
-    for name in (member.dcs_name, member.name, member.phrase):
-        assert from_name(name) is member
-        if not any(c.isupper() for c in name[1:]):  # no camelCase to lose
-            assert from_name(name.lower()) is member
-
-
-@given(st.one_of(st.text(max_size=40), st.binary(max_size=40)))
-@example("not\u00a0found")
-@example(b"\xff\xfe")
-def test_from_name_answers_any_text_with_an_entry_or_unknown_name_error(name):
-    try:
-        member = from_name(name)
-    except UnknownNameError as err:
-        assert err.name == name
-        assert str(err).startswith("unknown status name")
-    else:
-        assert member in MEMBERS
-        assert from_name(member.name) is member
-
-
-@given(st.integers(min_value=0, max_value=U64_MAX), st.integers(0, 3), st.sampled_from(["", " ", "\t"]))
-def test_delay_seconds_parse_to_themselves(n, zeros, pad):
-    assert parse_retry_after(f"{pad}{'0' * zeros}{n}{pad}", 0) == n
-
-
-@given(st.integers(min_value=U64_MAX + 1, max_value=10**40))
-def test_huge_delay_seconds_saturate(n):
-    assert parse_retry_after(str(n), 0) == U64_MAX
-
-
-INSTANTS = st.datetimes(
-    min_value=datetime(1900, 1, 1), max_value=datetime(9999, 12, 30), timezones=st.just(timezone.utc)
+I64 = st.integers(min_value=-(2**63), max_value=2**63 - 1)
+NOW = st.one_of(I64, st.integers(min_value=1_600_000_000, max_value=1_900_000_000))
+#: Any text, text shaped like the values the core reads, and bytes.
+VALUES = st.one_of(
+    st.text(max_size=40),
+    st.from_regex(r"[ \t]*[0-9]{1,25}[ \t]*", fullmatch=True),
+    st.from_regex(r"[A-Z][a-z]{2,8}, [0-9]{2}[ -][A-Z][a-z]{2}[ -][0-9]{2,4} [0-9:]{8} GMT", fullmatch=True),
+    st.binary(max_size=40),
 )
 
 
-@given(INSTANTS, st.integers(min_value=-(10**9), max_value=10**9))
-def test_imf_fixdate_delay_is_the_time_until_the_date(at, offset):
-    at = at.replace(microsecond=0)
-    value = email.utils.format_datetime(at, usegmt=True)
-    target = int(at.timestamp())
-    now = target - offset
-    assert parse_retry_after(value, now) == max(offset, 0)
-    assert email.utils.parsedate_to_datetime(value) == at  # the stdlib agrees on the instant
+def _answer(call, value, *args):
+    """``call(value, *args)``: ``("ok", result)`` or ``(kind, message)`` for a documented
+    error of the core; any other exception propagates and fails the test."""
+    try:
+        return ("ok", call(value, *args))
+    except (UnknownNameError, RetryAfterError, InvalidUtf8Error) as err:
+        assert err.kind is ErrorKind(err.kind.value)
+        assert str(err) == _native.error_message(err.kind, value)
+        return (err.kind, str(err))
 
 
-@given(st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2060, 12, 31)))
-def test_the_three_date_forms_agree(at):
-    tm = at.timetuple()
-    imf = time.strftime("%a, %d %b %Y %H:%M:%S GMT", tm)
-    rfc850 = time.strftime("%A, %d-%b-%y %H:%M:%S GMT", tm)
-    asctime = time.strftime("%a %b ", tm) + f"{at.day:>2}" + time.strftime(" %H:%M:%S %Y", tm)
-    now = int(at.replace(tzinfo=timezone.utc).timestamp()) - 3600
-    assert parse_retry_after(imf, now) == parse_retry_after(rfc850, now) == 3600
-    assert parse_retry_after(asctime, now) == 3600
+@given(VALUES)
+@example("not\u00a0found")
+@example(b"\xff\xfe")
+@example("\ud800")
+def test_any_name_gets_an_entry_or_a_documented_error(name):
+    answer = _answer(from_name, name)
+    if answer[0] == "ok":
+        assert answer[1] in StatusCode.__members__.values()
+    else:
+        assert answer[0] in (ErrorKind.UNKNOWN_NAME, ErrorKind.INVALID_UTF8)
+    if isinstance(name, str) and answer[0] != ErrorKind.INVALID_UTF8:
+        assert _answer(from_name, name.encode()) == answer
 
 
-@given(st.one_of(st.text(max_size=40), st.binary(max_size=40)), st.integers(-(2**40), 2**40))
-@example("Sun, 06 Nov 1994 08:49:37 GMT", 0)
+@given(VALUES, NOW)
+@example("Sunday, 06-Nov-94 08:49:37 GMT", 2**63 - 1)
+@example("Friday, 31-Dec-57 00:00:00 GMT", -(2**63))
 @example(" ", 0)
-def test_any_value_gives_a_delay_or_a_retry_after_error(value, now):
-    try:
-        delay = parse_retry_after(value, now)
-    except RetryAfterError as err:
-        assert err.kind in KINDS and err.value == value and str(err)
+def test_any_retry_after_is_the_cores_answer(value, now):
+    answer = _answer(parse_retry_after, value, now)
+    if answer[0] == "ok":
+        assert 0 <= answer[1] <= 2**64 - 1
     else:
-        assert 0 <= delay <= U64_MAX
-        if isinstance(value, str) and value.isascii():
-            assert parse_retry_after(value.encode(), now) == delay
-
-
-@given(st.text(alphabet=string.digits, min_size=1, max_size=25), st.sampled_from(["+", "-", ".", "x", " 1"]))
-def test_digits_with_anything_else_are_invalid_delays(digits, junk):
-    try:
-        parse_retry_after(digits + junk if junk != "+" else junk + digits, 0)
-    except RetryAfterError as err:
-        assert err.kind == "invalid_delay"
+        assert answer[0].is_retry_after or answer[0] is ErrorKind.INVALID_UTF8
+    if isinstance(value, str) and answer[0] != ErrorKind.INVALID_UTF8:
+        assert _answer(parse_retry_after, value.encode(), now) == answer
+    if answer[0] == ErrorKind.INVALID_UTF8:
+        return  # the command refuses such an argument before it reads it
+    stdout, stderr, _ = _native.cli(["retry-after", f"--now={now}", "--", value])
+    if answer[0] == "ok":
+        assert stdout == f"{answer[1]}\n".encode()
     else:
-        raise AssertionError("accepted")
+        assert stderr == f"dcs-status: {answer[1]}\n".encode()
 
 
-def test_a_date_in_the_past_is_zero_and_now_can_be_a_datetime():
-    at = datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)
-    value = email.utils.format_datetime(at, usegmt=True)
-    assert parse_retry_after(value, at + timedelta(days=1)) == 0
-    assert parse_retry_after(value, at - timedelta(seconds=5)) == 5
+@given(st.integers(min_value=100, max_value=999), st.one_of(st.none(), VALUES), NOW, st.booleans())
+def test_any_decision_is_the_cores_answer(code, retry_after, now, idempotent):
+    decision = decide(code, retry_after, now, idempotent)
+    err = DcsHTTPError(code, retry_after, now=now, idempotent=idempotent)
+    assert err.decision == decision
+    if decision.delay is not None:
+        assert err.retry_after == decision.delay
+    args = ["retry", str(code), f"--now={now}"]
+    if retry_after is not None:
+        value = retry_after if isinstance(retry_after, bytes) else retry_after.encode()
+        args.append(b"--retry-after=" + value)
+    if idempotent:
+        args.append("--idempotent")
+    stdout, stderr, code_ = _native.cli(args)
+    if code_ == 0:
+        assert stdout == f"{decision}\n".encode()
+    else:  # an argument the command refuses as text (not UTF-8): the value counts as absent
+        assert b"UTF-8" in stderr
+        assert decide(code, None, now, idempotent) == decision

@@ -16,6 +16,8 @@ from dcs_status import (
     ClientError,
     DcsHTTPError,
     Decision,
+    ErrorKind,
+    InvalidUtf8Error,
     Lookup,
     LookupKind,
     RetryAction,
@@ -49,7 +51,11 @@ def delay_of(value: str | bytes, now: float | datetime | None = None) -> int | N
     try:
         return parse_retry_after(value, now)
     except RetryAfterError as err:
-        assert err.kind in ("empty", "invalid_delay", "invalid_date", "impossible_date")
+        kind: ErrorKind = err.kind
+        assert kind.is_retry_after and str(err).endswith(kind.message)
+        return None
+    except InvalidUtf8Error as err:
+        assert err.kind is ErrorKind.INVALID_UTF8
         return None
 
 
@@ -76,6 +82,11 @@ def check_urllib(err: urllib.error.HTTPError) -> int | None:
     return None
 
 
+def request_id_of(err: DcsHTTPError) -> str | None:
+    request_id = err.request_id
+    return request_id.decode("ascii", "replace") if isinstance(request_id, bytes) else request_id
+
+
 def main() -> None:
     assert describe(404).startswith("404 documented Not Found")
     assert as_int(StatusCode.NOT_FOUND) == http.HTTPStatus.NOT_FOUND
@@ -83,18 +94,22 @@ def main() -> None:
     assert StatusCode.from_name(b"Gateway Time-out") is StatusCode.SERVER_TIMEOUT
     assert delay_of("120") == 120
     assert delay_of("soon") is None
+    assert delay_of(b"\xff") is None
     then = datetime(1994, 11, 6, 8, 49, 37, tzinfo=timezone.utc)
     assert delay_of("Sun, 06 Nov 1994 08:51:37 GMT", then) == 120
     request = httpx.Request("GET", "http://127.0.0.1/")
-    response = httpx.Response(429, headers={"Retry-After": "7"}, request=request)
+    response = httpx.Response(429, headers={"Retry-After": "7", "X-Request-Id": "r-1"}, request=request)
     assert retry_delay(response) == 7
     assert check(httpx.Response(200, request=request)).status_code == 200
     try:
         check(response)
     except ClientError as err:
         assert isinstance(err, TooManyRequests)
-        assert err.retry_after == 7 and err.dcs_name == "TooManyRequests"
+        assert err.retry_after == 7 and err.status.dcs_name == "TooManyRequests"
         assert err.STATUS is StatusCode.TOO_MANY_REQUESTS
+        assert request_id_of(err) == "r-1"
+        decision: Decision = err.decision
+        assert decision.action is RetryAction.RETRY_AFTER and str(decision) == "retry_after 7s"
     else:
         raise AssertionError("429 did not raise")
     status_class: StatusClass = StatusCode.SERVER_TIMEOUT.status_class

@@ -534,6 +534,19 @@ const CORE_API: &[(&str, Result<&[&str], &str>)] = &[
     ("resolve_request_id", Ok(&["dcs_status_resolve_request_id", "dcs_status_header"])),
     ("catalogue_json", Err("as table_json: a binding rebuilds it from its own view, to prove it")),
     ("catalogue_entry_json", Err("as entry_json")),
+    // Issue 10: the C binding of the retry policy comes later; until then these are
+    // listed here, so the check stays on for everything else.
+    ("RetryPolicy", Err("pending: C binding of the retry policy (issue 10)")),
+    ("Jitter", Err("pending: C binding of the retry policy (issue 10)")),
+    ("StepInput", Err("pending: C binding of the retry policy (issue 10)")),
+    ("RetryStep", Err("pending: C binding of the retry policy (issue 10)")),
+    ("StepAction", Err("pending: C binding of the retry policy (issue 10)")),
+    ("RetryCategory", Err("pending: C binding of the retry policy (issue 10)")),
+    ("RetryReason", Err("pending: C binding of the retry policy (issue 10)")),
+    ("RetryBudget", Err("pending: C binding of the retry budget (issue 10)")),
+    ("RetryInputError", Err("pending: C binding of the retry policy (issue 10)")),
+    ("random_unit", Err("pending: C binding of the retry policy (issue 10)")),
+    ("reseed_random_unit", Err("pending: C binding of the retry policy (issue 10)")),
 ];
 
 /// The names the core's lib.rs makes public: `pub use a::{B, c};`, `pub const X`.

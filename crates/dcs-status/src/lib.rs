@@ -60,6 +60,7 @@ mod json;
 mod lookup;
 mod names;
 mod quote;
+mod retry;
 mod retry_after;
 mod static_text;
 mod table;
@@ -79,11 +80,22 @@ pub use json::{entry_json, table_json};
 pub use lookup::{lookup, GivenNumber, Lookup, LookupKind, NotAStatusCodeError};
 pub use names::{from_name, from_name_bytes, ident_from_name, UnknownNameError};
 pub use quote::{quote, Quoted};
+pub use retry::random_unit;
+pub use retry::reseed_random_unit;
+pub use retry::Jitter;
+pub use retry::RetryBudget;
+pub use retry::RetryCategory;
+pub use retry::RetryInputError;
+pub use retry::RetryPolicy;
+pub use retry::RetryReason;
+pub use retry::RetryStep;
+pub use retry::StepAction;
+pub use retry::StepInput;
 pub use retry_after::{parse_http_date, parse_retry_after, RetryAfterError};
 pub use table::Status;
 
-/// The text of one of the crate's static C strings (all are ASCII, so this never
-/// yields the empty fallback).
+/// The text of one of the crate's static C strings (each is checked to be UTF-8 when it
+/// is made, so this never yields the empty fallback).
 pub(crate) const fn str_of(c: &'static core::ffi::CStr) -> &'static str {
     match c.to_str() {
         Ok(s) => s,

@@ -518,6 +518,14 @@ mod tests {
     }
 
     #[test]
+    fn an_rfc850_date_near_the_ends_of_time_saturates_instead_of_overflowing() {
+        let date = b"Sunday, 31-Dec-99 23:59:59 GMT";
+        assert!(parse_http_date(date, i64::MAX).is_ok_and(|t| t > 0));
+        assert!(parse_http_date(date, i64::MIN).is_ok_and(|t| t < 0));
+        assert!(parse_retry_after(date, i64::MIN).is_ok());
+    }
+
+    #[test]
     fn leap_years() {
         assert_eq!(days_in_month(2000, 2), 29);
         assert_eq!(days_in_month(1900, 2), 28);

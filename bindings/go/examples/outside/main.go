@@ -27,12 +27,12 @@ func main() {
 }
 
 func run() error {
-	s, ok := dcsstatus.Lookup(429)
+	s, ok := dcsstatus.Get(429)
 	if !ok {
 		return errors.New("no entry for 429")
 	}
 	fmt.Printf("entry: %s (DCS name %q, ident %s, class %s, retry advice %s)\n",
-		s, s.Name(), s.Ident(), s.Class(), s.Retry())
+		s, s.Name(), s.Ident(), s.Class(), s.RetryAdvice())
 	fmt.Printf("description: %s\n", s.Description())
 
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -56,7 +56,7 @@ func run() error {
 
 	err = dcsstatus.CheckResponse(resp)
 	fmt.Println("CheckResponse:", err)
-	var e *dcsstatus.Error
+	var e *dcsstatus.HTTPError
 	if !errors.Is(err, dcsstatus.ErrTooManyRequests) || !errors.As(err, &e) {
 		return fmt.Errorf("CheckResponse gave %v, not ErrTooManyRequests", err)
 	}

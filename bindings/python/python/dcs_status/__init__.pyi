@@ -2,18 +2,24 @@
 
 import enum
 import sys
-from datetime import datetime
-from typing import Any, ClassVar, Final, Literal, TypeVar, Union
+from typing import Any, ClassVar, Final, Literal, SupportsIndex, TypeVar
 
 from typing_extensions import Self, TypeAlias
 
 from ._adapters import _Code, _Headers
+from ._adapters import header_of as header_of
 from ._adapters import header_value as header_value
 from ._adapters import headers_of as headers_of
 from ._adapters import method_of as method_of
 from ._adapters import status_of as status_of
+from ._native import Decision as Decision
+from ._native import Lookup as Lookup
+from ._native import _Now
+from ._native import decide as decide
+from ._native import lookup as lookup
+from ._native import method_is_idempotent as method_is_idempotent
+from ._native import parse_retry_after as parse_retry_after
 
-_Now: TypeAlias = Union[int, float, datetime, None]
 _R = TypeVar("_R", bound=_Code)
 
 __version__: Final[str]
@@ -25,34 +31,59 @@ else:
         def __new__(cls, value: str) -> Self: ...
 
 class StatusClass(_StrEnum):
+    # BEGIN GENERATED: status classes (tools/generate_stubs.py)
     INFORMATIONAL = "informational"
     SUCCESS = "success"
     REDIRECTION = "redirection"
     CLIENT_ERROR = "client_error"
     SERVER_ERROR = "server_error"
+    # END GENERATED: status classes
     @property
     def base_code(self) -> int: ...
     @property
     def is_error(self) -> bool: ...
 
 class RetryAdvice(_StrEnum):
+    # BEGIN GENERATED: retry advices (tools/generate_stubs.py)
     NONE = "none"
     RETRY = "retry"
     RETRY_AFTER = "retry_after"
     MODIFY_REQUEST = "modify_request"
     UNSPECIFIED = "unspecified"
+    # END GENERATED: retry advices
     @property
     def explanation(self) -> str: ...
 
 class LookupKind(_StrEnum):
+    # BEGIN GENERATED: lookup kinds (tools/generate_stubs.py)
     DOCUMENTED = "documented"
     UNRECOGNIZED = "unrecognized"
     INVALID = "invalid"
+    # END GENERATED: lookup kinds
 
 class RetryAction(_StrEnum):
+    # BEGIN GENERATED: retry actions (tools/generate_stubs.py)
     DO_NOT_RETRY = "do_not_retry"
     RETRY_AFTER = "retry_after"
     RETRY_WITH_BACKOFF = "retry_with_backoff"
+    # END GENERATED: retry actions
+
+class ErrorKind(_StrEnum):
+    # BEGIN GENERATED: error kinds (tools/generate_stubs.py)
+    NULL_POINTER = "null_pointer"
+    NOT_A_STATUS_CODE = "not_a_status_code"
+    UNKNOWN_NAME = "unknown_name"
+    INVALID_UTF8 = "invalid_utf8"
+    RETRY_AFTER_EMPTY = "retry_after_empty"
+    RETRY_AFTER_INVALID_DELAY = "retry_after_invalid_delay"
+    RETRY_AFTER_INVALID_DATE = "retry_after_invalid_date"
+    RETRY_AFTER_IMPOSSIBLE_DATE = "retry_after_impossible_date"
+    INTERNAL = "internal"
+    # END GENERATED: error kinds
+    @property
+    def message(self) -> str: ...
+    @property
+    def is_retry_after(self) -> bool: ...
 
 class StatusCode(enum.IntEnum):
     # BEGIN GENERATED: status members (tools/generate_stubs.py)
@@ -125,61 +156,39 @@ class StatusCode(enum.IntEnum):
     def from_name(cls, name: str | bytes) -> StatusCode: ...
 
 class NotAStatusCodeError(ValueError):
-    code: object
-    def __init__(self, message: str, code: object) -> None: ...
+    kind: Literal[ErrorKind.NOT_A_STATUS_CODE]
+    def __init__(self, message: str, kind: str, value: object) -> None: ...
+    @property
+    def code(self) -> object: ...
 
 class UnknownNameError(KeyError):
-    name: object
-    def __init__(self, message: str, name: object) -> None: ...
+    kind: Literal[ErrorKind.UNKNOWN_NAME]
+    def __init__(self, message: str, kind: str, value: object) -> None: ...
+    @property
+    def name(self) -> object: ...
 
 class RetryAfterError(ValueError):
-    kind: Literal["empty", "invalid_delay", "invalid_date", "impossible_date"]
-    value: str | bytes
-    def __init__(self, message: str, kind: str, value: str | bytes) -> None: ...
+    kind: _RetryAfterKind
+    def __init__(self, message: str, kind: str, value: object) -> None: ...
+    @property
+    def value(self) -> object: ...
 
-class Lookup:
+class InvalidUtf8Error(ValueError):
+    kind: Literal[ErrorKind.INVALID_UTF8]
+    def __init__(self, message: str, kind: str, value: object) -> None: ...
     @property
-    def code(self) -> int: ...
-    @property
-    def kind(self) -> LookupKind: ...
-    @property
-    def status(self) -> StatusCode: ...
-    def __init__(
-        self, code: int, kind: LookupKind, status: StatusCode, status_class: StatusClass
-    ) -> None: ...
-    @property
-    def status_class(self) -> StatusClass: ...
-    @property
-    def retry_advice(self) -> RetryAdvice: ...
-    @property
-    def is_error(self) -> bool: ...
-    @property
-    def documented(self) -> StatusCode | None: ...
-    def __eq__(self, other: object) -> bool: ...
-    def __hash__(self) -> int: ...
+    def value(self) -> object: ...
 
-class Decision:
-    @property
-    def action(self) -> RetryAction: ...
-    @property
-    def delay(self) -> int | None: ...
-    def __init__(self, action: RetryAction, delay: int | None, text: str) -> None: ...
-    @property
-    def should_retry(self) -> bool: ...
-    def __eq__(self, other: object) -> bool: ...
-    def __hash__(self) -> int: ...
+# BEGIN GENERATED: retry-after kinds (tools/generate_stubs.py)
+_RetryAfterKind: TypeAlias = Literal[
+    ErrorKind.RETRY_AFTER_EMPTY,
+    ErrorKind.RETRY_AFTER_INVALID_DELAY,
+    ErrorKind.RETRY_AFTER_INVALID_DATE,
+    ErrorKind.RETRY_AFTER_IMPOSSIBLE_DATE,
+]
+# END GENERATED: retry-after kinds
 
-def lookup(code: _Code) -> Lookup: ...
 def from_name(name: str | bytes) -> StatusCode: ...
-def parse_retry_after(value: str | bytes, now: _Now = None) -> int: ...
-def decide(
-    code: _Code,
-    retry_after: str | bytes | None = None,
-    now: _Now = None,
-    idempotent: bool | None = None,
-) -> Decision: ...
-def method_is_idempotent(method: str | bytes) -> bool: ...
-def retry_after_of(response: object, now: _Now = None) -> int | None: ...
 
 class DcsHTTPError(Exception):
     STATUS: ClassVar[StatusCode | None]
@@ -188,190 +197,143 @@ class DcsHTTPError(Exception):
     kind: LookupKind
     retry_after: int | None
     retry_after_header: str | bytes | None
+    request_id: str | bytes | None
+    decision: Decision
     response: Any
     def __init__(
         self,
-        code: _Code,
-        retry_after: int | None = None,
-        response: Any = None,
+        code: SupportsIndex,
         retry_after_header: str | bytes | None = None,
+        request_id: str | bytes | None = None,
+        *,
+        now: _Now = None,
+        idempotent: bool = False,
+        response: Any = None,
     ) -> None: ...
-    @property
-    def phrase(self) -> str: ...
-    @property
-    def dcs_name(self) -> str: ...
-    @property
-    def description(self) -> str: ...
-    @property
-    def retry_advice(self) -> RetryAdvice: ...
-    @property
-    def status_class(self) -> StatusClass: ...
-    def decide(self, idempotent: bool | None = None, now: _Now = None) -> Decision: ...
 
 class ClientError(DcsHTTPError): ...
 class ServerError(DcsHTTPError): ...
 
 def error_class(code: _Code) -> type[DcsHTTPError] | None: ...
 def raise_for_status(response: _R, headers: _Headers | None = None, now: _Now = None) -> _R: ...
+def retry_after_of(response: object, now: _Now = None) -> int | None: ...
 
 # BEGIN GENERATED: error classes (tools/generate_stubs.py)
 class BadRequest(ClientError):
-    """400 Bad Request: DCS's 'BadRequest'."""
-
     STATUS: ClassVar[Literal[StatusCode.BAD_REQUEST]]
 
 class Unauthorized(ClientError):
-    """401 Unauthorized: DCS's 'Unauthorized'."""
-
     STATUS: ClassVar[Literal[StatusCode.UNAUTHORIZED]]
 
 class PaymentRequired(ClientError):
-    """402 Payment Required: DCS's 'Payment Required'."""
-
     STATUS: ClassVar[Literal[StatusCode.PAYMENT_REQUIRED]]
 
 class Forbidden(ClientError):
-    """403 Forbidden: DCS's 'Forbidden'."""
-
     STATUS: ClassVar[Literal[StatusCode.FORBIDDEN]]
 
 class NotFound(ClientError):
-    """404 Not Found: DCS's 'NotFound'."""
-
     STATUS: ClassVar[Literal[StatusCode.NOT_FOUND]]
 
 class MethodNotAllowed(ClientError):
-    """405 Method Not Allowed: DCS's 'MethodNotAllowed'."""
-
     STATUS: ClassVar[Literal[StatusCode.METHOD_NOT_ALLOWED]]
 
 class NotAcceptable(ClientError):
-    """406 Not Acceptable: DCS's 'Not Acceptable'."""
-
     STATUS: ClassVar[Literal[StatusCode.NOT_ACCEPTABLE]]
 
 class ProxyAuthenticationRequired(ClientError):
-    """407 Proxy Authentication Required: DCS's 'Proxy Authentication Required'."""
-
     STATUS: ClassVar[Literal[StatusCode.PROXY_AUTHENTICATION_REQUIRED]]
 
 class RequestTimeOut(ClientError):
-    """408 Request Timeout: DCS's 'Request Time-out'."""
-
     STATUS: ClassVar[Literal[StatusCode.REQUEST_TIME_OUT]]
 
 class Conflict(ClientError):
-    """409 Conflict: DCS's 'Conflict'."""
-
     STATUS: ClassVar[Literal[StatusCode.CONFLICT]]
 
 class Gone(ClientError):
-    """410 Gone: DCS's 'Gone'."""
-
     STATUS: ClassVar[Literal[StatusCode.GONE]]
 
 class LengthRequired(ClientError):
-    """411 Length Required: DCS's 'Length Required'."""
-
     STATUS: ClassVar[Literal[StatusCode.LENGTH_REQUIRED]]
 
 class PreconditionFailed(ClientError):
-    """412 Precondition Failed: DCS's 'Precondition Failed'."""
-
     STATUS: ClassVar[Literal[StatusCode.PRECONDITION_FAILED]]
 
 class RequestEntityTooLarge(ClientError):
-    """413 Content Too Large: DCS's 'Request Entity Too Large'."""
-
     STATUS: ClassVar[Literal[StatusCode.REQUEST_ENTITY_TOO_LARGE]]
 
-class RequestUriTooLarge(ClientError):
-    """414 URI Too Long: DCS's 'Request-URI Too Large'."""
-
+class RequestURITooLarge(ClientError):
     STATUS: ClassVar[Literal[StatusCode.REQUEST_URI_TOO_LARGE]]
 
 class UnsupportedMediaType(ClientError):
-    """415 Unsupported Media Type: DCS's 'Unsupported Media Type'."""
-
     STATUS: ClassVar[Literal[StatusCode.UNSUPPORTED_MEDIA_TYPE]]
 
 class RequestedRangeNotSatisfiable(ClientError):
-    """416 Range Not Satisfiable: DCS's 'Requested range not satisfiable'."""
-
     STATUS: ClassVar[Literal[StatusCode.REQUESTED_RANGE_NOT_SATISFIABLE]]
 
 class ExpectationFailed(ClientError):
-    """417 Expectation Failed: DCS's 'Expectation Failed'."""
-
     STATUS: ClassVar[Literal[StatusCode.EXPECTATION_FAILED]]
 
 class UnprocessableEntity(ClientError):
-    """422 Unprocessable Content: DCS's 'UnprocessableEntity'."""
-
     STATUS: ClassVar[Literal[StatusCode.UNPROCESSABLE_ENTITY]]
 
 class TooManyRequests(ClientError):
-    """429 Too Many Requests: DCS's 'TooManyRequests'."""
-
     STATUS: ClassVar[Literal[StatusCode.TOO_MANY_REQUESTS]]
 
 class InternalServerError(ServerError):
-    """500 Internal Server Error: DCS's 'InternalServerError'."""
-
     STATUS: ClassVar[Literal[StatusCode.INTERNAL_SERVER_ERROR]]
 
-class HttpNotImplemented(ServerError):
-    """501 Not Implemented: DCS's 'Not Implemented'."""
-
+class HTTPNotImplemented(ServerError):
     STATUS: ClassVar[Literal[StatusCode.NOT_IMPLEMENTED]]
 
 class BadGateway(ServerError):
-    """502 Bad Gateway: DCS's 'Bad Gateway'."""
-
     STATUS: ClassVar[Literal[StatusCode.BAD_GATEWAY]]
 
 class ServiceUnavailable(ServerError):
-    """503 Service Unavailable: DCS's 'ServiceUnavailable'."""
-
     STATUS: ClassVar[Literal[StatusCode.SERVICE_UNAVAILABLE]]
 
 class ServerTimeout(ServerError):
-    """504 Gateway Timeout: DCS's 'ServerTimeout'."""
-
     STATUS: ClassVar[Literal[StatusCode.SERVER_TIMEOUT]]
 
-class HttpVersionNotSupported(ServerError):
-    """505 HTTP Version Not Supported: DCS's 'HTTP Version not supported'."""
-
+class HTTPVersionNotSupported(ServerError):
     STATUS: ClassVar[Literal[StatusCode.HTTP_VERSION_NOT_SUPPORTED]]
 # END GENERATED: error classes
 
+# The names 0.1 gave, kept as aliases.
+# BEGIN GENERATED: error aliases (tools/generate_stubs.py)
+RequestUriTooLarge = RequestURITooLarge
+HttpNotImplemented = HTTPNotImplemented
+HttpVersionNotSupported = HTTPVersionNotSupported
+# END GENERATED: error aliases
+
 __all__ = [
-    "ClientError",
-    "DcsHTTPError",
     "Decision",
     "Lookup",
-    "LookupKind",
-    "NotAStatusCodeError",
-    "RetryAction",
-    "RetryAdvice",
-    "RetryAfterError",
-    "ServerError",
-    "StatusClass",
     "StatusCode",
-    "UnknownNameError",
     "__version__",
     "decide",
-    "error_class",
     "from_name",
-    "header_value",
-    "headers_of",
     "lookup",
     "method_is_idempotent",
-    "method_of",
     "parse_retry_after",
+    "StatusClass",
+    "RetryAdvice",
+    "LookupKind",
+    "RetryAction",
+    "ErrorKind",
+    "NotAStatusCodeError",
+    "UnknownNameError",
+    "RetryAfterError",
+    "InvalidUtf8Error",
+    "DcsHTTPError",
+    "ClientError",
+    "ServerError",
+    "error_class",
     "raise_for_status",
     "retry_after_of",
+    "header_of",
+    "header_value",
+    "headers_of",
+    "method_of",
     "status_of",
     # BEGIN GENERATED: error names (tools/generate_stubs.py)
     "BadRequest",
@@ -388,17 +350,17 @@ __all__ = [
     "LengthRequired",
     "PreconditionFailed",
     "RequestEntityTooLarge",
-    "RequestUriTooLarge",
+    "RequestURITooLarge",
     "UnsupportedMediaType",
     "RequestedRangeNotSatisfiable",
     "ExpectationFailed",
     "UnprocessableEntity",
     "TooManyRequests",
     "InternalServerError",
-    "HttpNotImplemented",
+    "HTTPNotImplemented",
     "BadGateway",
     "ServiceUnavailable",
     "ServerTimeout",
-    "HttpVersionNotSupported",
+    "HTTPVersionNotSupported",
     # END GENERATED: error names
 ]

@@ -14,7 +14,9 @@ response                                       status from      headers
 =============================================  ===============  ==========================
 
 Any other object with one of ``status_code``, ``status`` or ``code`` (tried in that
-order) and ``headers`` works the same way.
+order) and ``headers`` works the same way. A header value that is not text (``str`` or
+``bytes``) counts as absent, so that no response makes a function of ``dcs_status``
+raise ``TypeError``.
 """
 
 from operator import index as _index
@@ -104,15 +106,20 @@ def header_value(headers, name):
     ``headers`` is any mapping (the clients' own case-insensitive ones, or a plain
     ``dict``), an ``email.message.Message`` (``http.client``), a list of
     ``(name, value)`` pairs (``str`` or ``bytes``), or ``None``. With several values,
-    the first wins.
+    the first wins. A value that is neither ``str`` nor ``bytes`` counts as absent.
 
     >>> header_value({"retry-after": "10"}, "Retry-After")
     '10'
     >>> header_value([(b"Retry-After", b"10")], "retry-after")
     b'10'
-    >>> header_value(None, "Retry-After") is None
-    True
+    >>> header_value(None, "Retry-After") is None, header_value({"Retry-After": 10}, "Retry-After")
+    (True, None)
     """
+    value = _header_value(headers, name)
+    return value if isinstance(value, (str, bytes)) else None
+
+
+def _header_value(headers, name):
     if headers is None:
         return None
     get = getattr(headers, "get", None)
@@ -133,3 +140,23 @@ def header_value(headers, name):
             f"not {type(headers).__name__}"
         ) from None
     return None
+
+
+def header_of(response, name):
+    """The value of header ``name`` of a response, or of a headers mapping (as for
+    ``header_value``), or ``None``.
+
+    >>> class Response:
+    ...     status = 429
+    ...     headers = {"retry-after": "5"}
+    >>> header_of(Response(), "Retry-After"), header_of({"Retry-After": "7"}, "retry-after")
+    ('5', '7')
+    >>> header_of(429, "Retry-After") is None
+    True
+    """
+    if isinstance(response, int):
+        return None
+    headers = headers_of(response)
+    if headers is None and (hasattr(response, "items") or isinstance(response, (list, tuple))):
+        headers = response  # a mapping or pairs: the headers themselves
+    return header_value(headers, name)

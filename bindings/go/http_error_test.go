@@ -85,15 +85,17 @@ func TestCheckResponse404IsErrNotFoundWithRequestID(t *testing.T) {
 	if errors.Is(err, ErrServerError) || errors.Is(err, ErrTooManyRequests) || errors.Is(err, ErrNotAStatusCode) {
 		t.Fatalf("%v matches too much", err)
 	}
-	var e *Error
+	var e *HTTPError
 	if !errors.As(err, &e) {
 		t.Fatalf("%T is not *Error", err)
 	}
-	if e.Code != StatusNotFound || e.Kind != KindDocumented || e.Advice != AdviceModifyRequest ||
-		e.RequestID != "req-404" || e.HasRetryAfter || e.Decision.Action != ActionDoNotRetry {
+	if e.Code != StatusNotFound || e.Kind != LookupKindDocumented || e.Status.RetryAdvice() != RetryAdviceModifyRequest ||
+		e.RequestID != "req-404" || e.HasRetryAfter || e.RetryAfterHeader != "" || e.Decision.Action != ActionDoNotRetry {
 		t.Fatalf("%+v", e)
 	}
-	if want := `dcsstatus: 404 Not Found (DCS: NotFound); request id "req-404"`; err.Error() != want {
+	want := "404 Not Found, DCS name NotFound: The requested resource could not be found. " +
+		"Retry advice: modify the request instead of re-initiating it; decision: do not retry; request id \"req-404\""
+	if err.Error() != want {
 		t.Fatalf("got %q, want %q", err.Error(), want)
 	}
 }
@@ -103,19 +105,20 @@ func TestCheckResponse429WithRetryAfterSeconds(t *testing.T) {
 	for _, method := range []string{"GET", "POST"} {
 		resp := do(t, srv, method, "/429-seconds")
 		err := CheckResponse(resp)
-		var e *Error
+		var e *HTTPError
 		if !errors.Is(err, ErrTooManyRequests) || !errors.As(err, &e) {
 			t.Fatalf("%s: %v", method, err)
 		}
 		want := Decision{Action: ActionRetryAfter, Delay: 120 * time.Second}
-		if !e.HasRetryAfter || e.RetryAfter != 120*time.Second || e.Decision != want || e.Advice != AdviceRetryAfter {
+		if !e.HasRetryAfter || e.RetryAfter != 120*time.Second || e.Decision != want || e.RetryAfterHeader != "120" {
 			t.Fatalf("%s: %+v", method, e)
 		}
 		if d, err := DecideResponse(resp, time.Now()); err != nil || d != want {
 			t.Fatalf("%s: DecideResponse %v, %v", method, d, err)
 		}
-		if want := `dcsstatus: 429 Too Many Requests (DCS: TooManyRequests); retry after 2m0s; request id "req-429"`; err.Error() != want {
-			t.Fatalf("got %q, want %q", err.Error(), want)
+		if msg := err.Error(); !strings.HasPrefix(msg, "429 Too Many Requests, DCS name TooManyRequests: ") ||
+			!strings.HasSuffix(msg, `; decision: retry after 120s; request id "req-429"`) {
+			t.Fatalf("%s: %q", method, msg)
 		}
 	}
 }
@@ -123,7 +126,7 @@ func TestCheckResponse429WithRetryAfterSeconds(t *testing.T) {
 func TestCheckResponse429WithRetryAfterHTTPDate(t *testing.T) {
 	srv := newServer(t)
 	err := CheckResponse(do(t, srv, "GET", "/429-date"))
-	var e *Error
+	var e *HTTPError
 	if !errors.As(err, &e) || !errors.Is(err, ErrTooManyRequests) {
 		t.Fatalf("%v", err)
 	}
@@ -146,36 +149,36 @@ func TestCheckResponse429WithRetryAfterHTTPDate(t *testing.T) {
 
 func TestCheckResponse429WithInvalidRetryAfterRetriesWithBackoff(t *testing.T) {
 	srv := newServer(t)
-	var e *Error
+	var e *HTTPError
 	if !errors.As(CheckResponse(do(t, srv, "POST", "/429-bad")), &e) {
 		t.Fatal("not an *Error")
 	}
-	if e.HasRetryAfter || e.RetryAfter != 0 || e.Decision.Action != ActionRetryWithBackoff {
+	if e.HasRetryAfter || e.RetryAfter != 0 || e.RetryAfterHeader != "soon" || e.Decision.Action != ActionRetryWithBackoff {
 		t.Fatalf("%+v", e)
 	}
 }
 
 func TestCheckResponse503(t *testing.T) {
 	srv := newServer(t)
-	var e *Error
+	var e *HTTPError
 	err := CheckResponse(do(t, srv, "GET", "/503"))
 	if !errors.Is(err, ErrServiceUnavailable) || !errors.Is(err, ErrServerError) || !errors.As(err, &e) {
 		t.Fatalf("%v", err)
 	}
 	// The document: modify the request instead of re-initiating it.
-	if e.Advice != AdviceModifyRequest || e.Decision.Action != ActionDoNotRetry || e.Decision.Retry() {
+	if e.Status.RetryAdvice() != RetryAdviceModifyRequest || e.Decision.Action != ActionDoNotRetry || e.Decision.ShouldRetry() {
 		t.Fatalf("%+v", e)
 	}
 	// With a Retry-After, retry after it.
 	if !errors.As(CheckResponse(do(t, srv, "GET", "/503-retry-after")), &e) ||
-		e.Decision != (Decision{ActionRetryAfter, 30 * time.Second}) || !e.Decision.Retry() {
+		e.Decision != (Decision{ActionRetryAfter, 30 * time.Second}) || !e.Decision.ShouldRetry() {
 		t.Fatalf("%+v", e)
 	}
 }
 
 func TestCheckResponse500RetriesOnlyIdempotentRequests(t *testing.T) {
 	srv := newServer(t)
-	var e *Error
+	var e *HTTPError
 	if !errors.As(CheckResponse(do(t, srv, "GET", "/500")), &e) || e.Decision.Action != ActionRetryWithBackoff {
 		t.Fatalf("GET: %+v", e)
 	}
@@ -187,29 +190,31 @@ func TestCheckResponse500RetriesOnlyIdempotentRequests(t *testing.T) {
 func TestCheckResponseUnrecognizedCodeIsHandledAsX00(t *testing.T) {
 	srv := newServer(t)
 	err := CheckResponse(do(t, srv, "GET", "/418"))
-	var e *Error
+	var e *HTTPError
 	if !errors.As(err, &e) || !errors.Is(err, ErrBadRequest) || !errors.Is(err, ErrClientError) {
 		t.Fatalf("%v", err)
 	}
-	if e.Code != 418 || e.Kind != KindUnrecognized || e.Status.Code() != StatusBadRequest {
+	if e.Code != 418 || e.Kind != LookupKindUnrecognized || e.Status.Code() != StatusBadRequest {
 		t.Fatalf("%+v", e)
 	}
-	if want := "dcsstatus: 418 (unrecognized, handled as 400 Bad Request) (DCS: BadRequest)"; err.Error() != want {
+	want := "418 (not in the DCS table: read as 400 Bad Request, RFC 9110 §15), DCS name BadRequest: " +
+		"The request is invalid. Retry advice: modify the request instead of re-initiating it; decision: do not retry"
+	if err.Error() != want {
 		t.Fatalf("got %q, want %q", err.Error(), want)
 	}
 }
 
 func TestCheckResponseOfOddResponses(t *testing.T) {
-	if err := CheckResponse(nil); err == nil {
-		t.Error("nil response: no error")
+	if err := CheckResponse(nil); err != ErrNullPointer {
+		t.Errorf("nil response: %v", err)
 	}
 	err := CheckResponse(&http.Response{StatusCode: 1000})
-	if !errors.Is(err, ErrNotAStatusCode) {
+	if !errors.Is(err, ErrNotAStatusCode) || err.Error() != "1000 is not a status code: status codes are three-digit numbers from 100 to 999" {
 		t.Errorf("1000: %v", err)
 	}
-	var e *Error
+	var e *HTTPError
 	if err := CheckResponse(&http.Response{StatusCode: 600}); !errors.As(err, &e) ||
-		!errors.Is(err, ErrInternalServerError) || !errors.Is(err, ErrServerError) || e.Kind != KindInvalid {
+		!errors.Is(err, ErrInternalServerError) || !errors.Is(err, ErrServerError) || e.Kind != LookupKindInvalid {
 		t.Errorf("600: %v", err)
 	}
 	if err := CheckResponse(&http.Response{StatusCode: 302}); err != nil {
@@ -217,18 +222,25 @@ func TestCheckResponseOfOddResponses(t *testing.T) {
 	}
 }
 
-func TestSentinelMessages(t *testing.T) {
-	if ErrNotFound.Error() != "dcsstatus: 404 Not Found" || ErrClientError.Error() == "" {
-		t.Errorf("%q %q", ErrNotFound, ErrClientError)
+func TestSentinelsPrintTheirStatusOrClassAndMatchOnlyThemselves(t *testing.T) {
+	if ErrNotFound.Error() != "404 Not Found" || ErrClientError.Error() != "client_error" || ErrServerError.Error() != "server_error" {
+		t.Errorf("%q %q %q", ErrNotFound, ErrClientError, ErrServerError)
 	}
-	if errors.Is(ErrNotFound, ErrClientError) {
+	if errors.Is(ErrNotFound, ErrClientError) || errors.Is(ErrClientError, ErrServerError) {
 		t.Error("a sentinel matches another")
 	}
 }
 
-func TestHandMadeErrorMatchesByCode(t *testing.T) {
-	if !errors.Is(&Error{Code: 404}, ErrNotFound) || !errors.Is(&Error{Code: 418}, ErrBadRequest) ||
-		!errors.Is(&Error{Code: 700}, ErrServerError) || errors.Is(&Error{Code: 42}, ErrClientError) {
-		t.Fatal("a hand-made Error does not match as CheckResponse's would")
+func TestHandMadeHTTPErrorMatchesAndPrintsAsChecked(t *testing.T) {
+	if !errors.Is(&HTTPError{Code: 404}, ErrNotFound) || !errors.Is(&HTTPError{Code: 418}, ErrBadRequest) ||
+		!errors.Is(&HTTPError{Code: 700}, ErrServerError) || errors.Is(&HTTPError{Code: 42}, ErrClientError) {
+		t.Fatal("a hand-made HTTPError does not match as CheckResponse's would")
+	}
+	// Rendered at Unix time 0, for a request that is not idempotent.
+	hand := &HTTPError{Code: 502, RequestID: "r"}
+	checked := CheckResponseAt(&http.Response{StatusCode: 502, Header: http.Header{"X-Request-Id": {"r"}},
+		Request: &http.Request{Method: http.MethodPost}}, time.Unix(0, 0))
+	if checked == nil || hand.Error() != checked.Error() || !strings.Contains(hand.Error(), "decision: do not retry") {
+		t.Errorf("hand-made %q, checked %q", hand, checked)
 	}
 }

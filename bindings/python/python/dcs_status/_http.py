@@ -1,0 +1,206 @@
+"""HTTP errors: ``DcsHTTPError``, its classes, ``error_class``, ``raise_for_status`` and
+``retry_after_of``.
+
+Imported on first use of one of its names, so that ``import dcs_status`` does not pay
+for it. The message of every error is the core's (``_native.http_error``).
+"""
+
+import builtins
+
+from . import _adapters, _native
+from ._enums import StatusClass, StatusCode
+from ._errors import InvalidUtf8Error, RetryAfterError
+
+# The words a class name writes in capitals, as Go's names do (bindings/initialisms.txt).
+# BEGIN GENERATED: initialisms (tools/generate_stubs.py)
+_INITIALISMS = frozenset({
+    "ACL", "API", "ASCII", "CPU", "CSS", "DNS", "EOF", "GUID", "HTML", "HTTP", "HTTPS", "ID",
+    "IP", "JSON", "OK", "QPS", "RAM", "RPC", "SLA", "SMTP", "SQL", "SSH", "TCP", "TLS", "TTL",
+    "UDP", "UI", "UID", "URI", "URL", "UTF8", "UUID", "VM", "XML", "XMPP", "XSRF", "XSS",
+})
+# END GENERATED: initialisms
+
+
+def _rebuild(cls, args, state):
+    """An unpickled error: its message and fields as they were, nothing recomputed."""
+    err = cls.__new__(cls, *args)
+    err.args = args
+    err.__dict__.update(state)
+    return err
+
+
+class DcsHTTPError(Exception):
+    """An error status code of the DCS API (4xx, 5xx, and 600–999 as server errors).
+
+    ``str()`` is the core's message: the code as read, DCS's name, the description's
+    first paragraph, the retry advice, the decision and the request id (header values
+    quoted and shortened). Fields, as Go's ``Error`` has them: ``code`` (the number
+    received), ``status`` (the ``StatusCode`` whose meaning applies), ``kind``
+    (``LookupKind``), ``retry_after`` (the delay the Retry-After header asks for, in
+    seconds, or ``None`` when it is absent or invalid), ``retry_after_header`` and
+    ``request_id`` (the header values as received, or ``None``), ``decision`` (the
+    ``Decision``) and ``response`` (the response object, or ``None``).
+
+    ``raise_for_status`` raises it from a response; it can be made from a code and the
+    header values (``now`` and ``idempotent`` as for ``decide``):
+
+    >>> err = DcsHTTPError(404, request_id="req-7")
+    >>> type(err).__name__, err.status, err.request_id
+    ('DcsHTTPError', <StatusCode.NOT_FOUND: 404>, 'req-7')
+    >>> print(err)  # doctest: +NORMALIZE_WHITESPACE
+    404 Not Found, DCS name NotFound: The requested resource could not be found. Retry
+    advice: modify the request instead of re-initiating it; decision: do not retry;
+    request id "req-7"
+    """
+
+    __module__ = "dcs_status"
+
+    #: The table entry this class stands for (``None`` for the base classes).
+    STATUS = None
+
+    def __init__(
+        self, code, retry_after_header=None, request_id=None, *, now=None, idempotent=False, response=None
+    ):
+        message, found, retry_after, decision = _native.http_error(
+            code, retry_after_header, request_id, now, idempotent
+        )
+        super().__init__(message)
+        self.code = found.code
+        self.status = found.status
+        self.kind = found.kind
+        self.retry_after = retry_after
+        self.retry_after_header = retry_after_header
+        self.request_id = request_id
+        self.decision = decision
+        self.response = response
+
+    def __reduce__(self):
+        return (_rebuild, (type(self), self.args, {**self.__dict__, "response": None}))
+
+
+class ClientError(DcsHTTPError):
+    """A 4xx status code: the request was wrong (see ``status.retry_advice``)."""
+
+    __module__ = "dcs_status"
+
+
+class ServerError(DcsHTTPError):
+    """A 5xx status code, or 600–999 (handled as server errors, RFC 9110 §15)."""
+
+    __module__ = "dcs_status"
+
+
+def _class_name(ident):
+    """The class name of an entry's error: its ident in PascalCase, initialisms in
+    capitals (``HTTP_VERSION_NOT_SUPPORTED`` -> ``HTTPVersionNotSupported``), and
+    ``HTTP`` in front of a Python builtin's name (``HTTPNotImplemented``)."""
+    name = "".join(w if w in _INITIALISMS else w.capitalize() for w in ident.split("_"))
+    return "HTTP" + name if hasattr(builtins, name) else name
+
+
+def _old_class_name(ident):
+    """The name 0.1 gave (``HttpVersionNotSupported``), kept as an alias."""
+    name = ident.title().replace("_", "")
+    return "Http" + name if hasattr(builtins, name) else name
+
+
+#: Class name -> error entry, for every error entry of the table, in table order.
+_ENTRIES = {_class_name(m.name): m for m in StatusCode if m.is_error}
+#: Old class name -> class name, where they differ.
+_ALIASES = {
+    _old_class_name(m.name): _class_name(m.name)
+    for m in StatusCode
+    if m.is_error and _old_class_name(m.name) != _class_name(m.name)
+}
+#: The names of the per-entry classes, in table order.
+ERROR_NAMES = tuple(_ENTRIES)
+#: Error entry -> its class, made on first use.
+_CLASSES: dict[object, type] = {}
+
+
+def _class_of(member):
+    """The class of an error entry, made once (also under threads)."""
+    cls = _CLASSES.get(member)
+    if cls is None:
+        base = ClientError if member.status_class is StatusClass.CLIENT_ERROR else ServerError
+        body = {"__doc__": _native.lookup(member).explain(), "__module__": "dcs_status", "STATUS": member}
+        made = type(_class_name(member.name), (base,), body)
+        # setdefault is atomic: two threads racing here still share one class.
+        cls = _CLASSES.setdefault(member, made)
+    return cls
+
+
+def __getattr__(name):
+    """The per-entry classes (``NotFound``, ...) and their old names, made on first use."""
+    member = _ENTRIES.get(_ALIASES.get(name, name))
+    if member is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return _class_of(member)
+
+
+def error_class(code):
+    """The exception class ``raise_for_status`` raises for a code, or ``None``.
+
+    A documented error code has its own class (``NotFound``, ``TooManyRequests``,
+    ...); another 4xx raises ``ClientError``, another 5xx and 600–999
+    ``ServerError``; 1xx–3xx are not errors (``None``).
+
+    >>> error_class(404).__name__, error_class(418).__name__, error_class(200)
+    ('NotFound', 'ClientError', None)
+    """
+    found = _native.lookup(code)
+    if not found.is_error:
+        return None
+    if found.documented is not None:
+        return _class_of(found.status)
+    return ClientError if found.status_class is StatusClass.CLIENT_ERROR else ServerError
+
+
+def raise_for_status(response, headers=None, now=None):
+    """Raises the ``DcsHTTPError`` subclass for an error status; else returns ``response``.
+
+    ``response`` is a status code or a response object of requests, httpx, urllib3,
+    ``urllib`` (``http.client.HTTPResponse``, ``urllib.error.HTTPError``) or aiohttp.
+    ``headers`` overrides the response's headers (any mapping or list of pairs,
+    matched case-insensitively). The error carries the Retry-After and X-Request-Id
+    values, and the decision at ``now`` (as for ``parse_retry_after``) for the
+    response's request method. A header value that is absent, invalid or not text
+    counts as absent.
+
+    >>> raise_for_status(200)
+    200
+    >>> raise_for_status(503, {"Retry-After": "10"}, now=0)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+      ...
+    dcs_status.ServiceUnavailable: 503 Service Unavailable, DCS name ...; decision: retry after 10s
+    """
+    found = _native.lookup(response)
+    if not found.is_error:
+        return response
+    is_code = isinstance(response, int)
+    source = response if headers is None else headers
+    method = None if is_code else _adapters.method_of(response)
+    raise error_class(found.code)(
+        found.code,
+        _adapters.header_of(source, _native.RETRY_AFTER_HEADER),
+        _adapters.header_of(source, _native.REQUEST_ID_HEADER),
+        now=now,
+        idempotent=method is not None and _native.method_is_idempotent(method),
+        response=None if is_code else response,
+    )
+
+
+def retry_after_of(response, now=None):
+    """The delay a response's (or a headers mapping's) Retry-After asks for, or ``None``
+    when it is absent, invalid or not text. Headers are matched case-insensitively.
+
+    >>> retry_after_of({"retry-after": "30"}), retry_after_of({}), retry_after_of({"Retry-After": "soon"})
+    (30, None, None)
+    """
+    value = _adapters.header_of(response, _native.RETRY_AFTER_HEADER)
+    if value is None:
+        return None
+    try:
+        return _native.parse_retry_after(value, now)
+    except (RetryAfterError, InvalidUtf8Error):
+        return None
