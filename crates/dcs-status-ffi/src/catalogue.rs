@@ -1,60 +1,65 @@
-//! The DCS error-code catalogue as C structs, built from the core's at compile time,
+//! The DCS error-code catalogue as C structs, made from the core's once, on first use,
 //! and its lookups.
 
 use core::ffi::c_char;
+use std::sync::OnceLock;
 
 use core_status::{error_message, CatalogueEntry, ErrorKind};
 
-use crate::entries::ENTRIES;
-use crate::enums::{dcs_status_error_advice, dcs_status_result};
+use crate::entries::entry_of;
+use crate::enums::dcs_status_result;
 use crate::input::bytes;
 use crate::render::render;
-use crate::types::{dcs_status_catalogue_entry, dcs_status_entry};
+use crate::types::dcs_status_catalogue_entry;
 
-/// The catalogue as C sees it, in document order.
-#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)] // evaluated at compile time only
-pub(crate) static CATALOGUE: [dcs_status_catalogue_entry; CatalogueEntry::all().len()] = {
-    let all = CatalogueEntry::all();
-    let mut out = [dcs_status_catalogue_entry {
-        code: core::ptr::null(),
-        status: 0,
-        advice: dcs_status_error_advice::Unspecified,
-        index: 0,
-        message: core::ptr::null(),
-        description: core::ptr::null(),
-        solution: core::ptr::null(),
-        status_entry: core::ptr::null(),
-    }; CatalogueEntry::all().len()];
-    let mut i = 0;
-    while i < all.len() {
-        let e = &all[i];
-        let status: &dcs_status_entry = &ENTRIES[e.status().index()];
-        out[i] = dcs_status_catalogue_entry {
-            code: e.code_cstr().as_ptr(),
-            status: e.status().code(),
-            advice: dcs_status_error_advice::from_core(e.advice()),
-            index: e.index() as u32,
-            message: e.message_cstr().as_ptr(),
-            description: e.description_cstr().as_ptr(),
-            solution: e.solution_cstr().as_ptr(),
-            status_entry: status,
-        };
-        i += 1;
-    }
-    out
+/// How many entries the catalogue has.
+const LEN: usize = CatalogueEntry::all().len();
+
+/// The catalogue as C sees it, in document order: made on first use, never changed
+/// after. (A static table of C structs would cost the shared library a relocation per
+/// pointer, five per entry, about 50 KB; this lives in .bss and costs nothing on disk.
+/// Making it allocates nothing; threads that race to make it wait for the first.)
+static CATALOGUE: OnceLock<[dcs_status_catalogue_entry; LEN]> = OnceLock::new();
+
+/// The catalogue as C sees it.
+fn catalogue() -> &'static [dcs_status_catalogue_entry; LEN] {
+    CATALOGUE.get_or_init(|| {
+        let all = CatalogueEntry::all();
+        core::array::from_fn(|i| c_entry(all.get(i).unwrap_or(FIRST)))
+    })
+}
+
+/// A fallback that `catalogue` never uses (its indexes are the core's).
+static FIRST: &CatalogueEntry = match CatalogueEntry::all().first() {
+    Some(first) => first,
+    None => panic!("the catalogue is empty"),
 };
+
+/// The C struct of a core entry.
+fn c_entry(e: &'static CatalogueEntry) -> dcs_status_catalogue_entry {
+    dcs_status_catalogue_entry {
+        code: e.code_cstr().as_ptr(),
+        status: e.status().code(),
+        advice: e.advice().into(),
+        index: u32::try_from(e.index()).unwrap_or(u32::MAX),
+        message: e.message_cstr().as_ptr(),
+        description: e.description_cstr().as_ptr(),
+        solution: e.solution_cstr().as_ptr(),
+        status_entry: entry_of(e.status()),
+    }
+}
 
 /// The C entry of a core entry.
 pub(crate) fn catalogue_entry_of(
     entry: &'static CatalogueEntry,
 ) -> *const dcs_status_catalogue_entry {
-    CATALOGUE
+    catalogue()
         .get(entry.index())
         .map_or(core::ptr::null(), |e| e as *const _)
 }
 
 /// The core's entry of a pointer C hands back: `Some(None)` for NULL,
-/// `Some(Some(entry))` for one of [`CATALOGUE`]'s entries, `None` for any other
+/// `Some(Some(entry))` for one of [`catalogue`]'s entries, `None` for any other
 /// pointer. Found by its address alone: the pointer is never dereferenced.
 pub(crate) fn core_entry_of(
     entry: *const dcs_status_catalogue_entry,
@@ -63,7 +68,7 @@ pub(crate) fn core_entry_of(
         return Some(None);
     }
     let size = core::mem::size_of::<dcs_status_catalogue_entry>();
-    let offset = (entry as usize).checked_sub(CATALOGUE.as_ptr() as usize)?;
+    let offset = (entry as usize).checked_sub(catalogue().as_ptr() as usize)?;
     if offset.checked_rem(size)? != 0 {
         return None;
     }
@@ -74,7 +79,7 @@ pub(crate) fn core_entry_of(
 /// The number of entries in the error-code catalogue.
 #[no_mangle]
 pub extern "C" fn dcs_status_catalogue_count() -> usize {
-    ffi_panic_boundary! { CATALOGUE.len() }
+    ffi_panic_boundary! { LEN }
 }
 
 /// The catalogue's entry at `index` (0 to `dcs_status_catalogue_count() - 1`), in the
@@ -82,7 +87,7 @@ pub extern "C" fn dcs_status_catalogue_count() -> usize {
 #[no_mangle]
 pub extern "C" fn dcs_status_catalogue_at(index: usize) -> *const dcs_status_catalogue_entry {
     ffi_panic_boundary! {
-        CATALOGUE
+        catalogue()
             .get(index)
             .map_or(core::ptr::null(), |e| e as *const _)
     }

@@ -8,7 +8,8 @@
 //!   that are never reused, declared once with their core counterpart (`c_enum!`);
 //! - nothing for the caller to free but a retry budget (`dcs_status_retry_budget_new*`
 //!   / `_free`), no mutable global state: every string and entry returned is static
-//!   and immutable, every text of a response is a slice of the caller's own buffer,
+//!   and immutable (the catalogue's C table is made once, on first use, and never
+//!   changed), every text of a response is a slice of the caller's own buffer,
 //!   a budget changes by atomic operations only, so every function is thread-safe.
 //!   Lookups by code, name and error code, the body parser, the response error and a
 //!   retry step (with or without a budget, its log line included) allocate nothing

@@ -104,8 +104,12 @@ pub struct dcs_status_catalogue_entry {
 }
 
 // SAFETY: as for dcs_status_entry: every pointer of an entry points to immutable
-// 'static data (the library never makes an entry any other way).
+// 'static data (the library never makes an entry any other way), so entries may be
+// shared between threads and moved to another (the table is made on one thread and
+// read on all).
 unsafe impl Sync for dcs_status_catalogue_entry {}
+// SAFETY: as for Sync, above.
+unsafe impl Send for dcs_status_catalogue_entry {}
 
 /// A piece of text in a buffer of the caller's (a response's body or a header
 /// value): `len` bytes of UTF-8 at `ptr`, not NUL-terminated, or absent (`ptr` NULL,

@@ -241,20 +241,57 @@ fn members(json: &[u8]) -> Option<Members<'_>> {
         return None;
     }
     let mut deserializer = serde_json::Deserializer::from_slice(json);
-    let members = deserializer.deserialize_map(MembersVisitor).ok()?;
+    let members = deserializer.deserialize_any(MembersVisitor).ok()?;
     deserializer.end().ok()?;
     Some(members)
 }
 
 /// Reads an object's members: wanted keys' values are kept as raw JSON (borrowed,
 /// unparsed), every other value is skipped by serde_json without being built.
+///
+/// Any other JSON value is refused with one fixed error: the default refusals word
+/// the value (`invalid type: floating point ...`), which would link serde_json's float
+/// formatting (and its tables, 20 KB) into every binary for messages nobody reads.
 struct MembersVisitor;
+
+/// The error for a value that is not an object.
+fn not_an_object<E: serde::de::Error>() -> E {
+    E::custom("not a JSON object")
+}
 
 impl<'de> Visitor<'de> for MembersVisitor {
     type Value = Members<'de>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a JSON object")
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Self::Value, E> {
+        Err(not_an_object())
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<Self::Value, E> {
+        Err(not_an_object())
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<Self::Value, E> {
+        Err(not_an_object())
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<Self::Value, E> {
+        Err(not_an_object())
+    }
+
+    fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<Self::Value, E> {
+        Err(not_an_object())
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Err(not_an_object())
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
+        Err(not_an_object())
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Members<'de>, A::Error> {

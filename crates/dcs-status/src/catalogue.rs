@@ -12,6 +12,7 @@
 use core::ffi::CStr;
 use core::fmt;
 
+use crate::static_text::StaticText;
 use crate::Status;
 
 mod advice;
@@ -44,79 +45,40 @@ use key::Key;
 /// assert_eq!(entry.advice(), ErrorAdvice::RetryLater);
 /// assert_eq!(entry.to_string(), "DCS.4111: the instance is restarting.");
 /// ```
-#[derive(Debug, PartialEq, Eq, Hash)]
+#[derive(PartialEq, Eq, Hash)]
 pub struct CatalogueEntry {
     index: u16,
-    code: Text,
+    /// The texts, as indexes into `TEXTS` (no pointers: a table of plain numbers).
+    code: u16,
+    message: u16,
+    description: u16,
+    solution: u16,
+    /// The HTTP status code, which the status table has (checked at compile time).
     status: u16,
-    message: Text,
-    description: Text,
-    solution: Text,
     advice: ErrorAdvice,
 }
 
-/// Where one of an entry's texts lies in the generated [`TEXT`]: its first byte and
-/// its length; a NUL follows it there, so it is a C string too. Offsets, not pointers:
-/// a shared library relocates every pointer of a static table at load time, and the
-/// catalogue has over a thousand texts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-struct Text {
-    start: u32,
-    len: u32,
-}
-
-impl Text {
-    /// The text, without its NUL.
-    const fn as_str(self) -> &'static str {
-        match core::str::from_utf8(self.with_nul(false)) {
-            Ok(text) => text,
-            // Unreachable: build.rs cuts TEXT at character boundaries (a test reads
-            // every text of the catalogue).
-            Err(_) => "",
-        }
-    }
-
-    /// The text and its NUL, as a C string.
-    const fn as_cstr(self) -> &'static CStr {
-        match CStr::from_bytes_with_nul(self.with_nul(true)) {
-            Ok(text) => text,
-            // Unreachable: build.rs writes a NUL after each text and none inside.
-            Err(_) => c"",
-        }
-    }
-
-    /// The bytes of the text, with the NUL that follows it or without.
-    const fn with_nul(self, nul: bool) -> &'static [u8] {
-        let len = (self.len as usize).saturating_add(nul as usize);
-        let Some((_, rest)) = TEXT.as_bytes().split_at_checked(self.start as usize) else {
-            return &[];
-        };
-        match rest.split_at_checked(len) {
-            Some((text, _)) => text,
-            None => &[],
-        }
-    }
-}
-
 impl CatalogueEntry {
-    /// An entry from a row of the document (used by the generated table).
+    /// An entry from a row of the document (used by the generated table), its texts
+    /// given as indexes into `TEXTS`.
     ///
     /// The advice is derived from the solution, and the status must be in the status
     /// table: a row whose status is not fails the build.
     const fn row(
         index: u16,
-        code: Text,
+        code: u16,
         status: u16,
-        message: Text,
-        description: Text,
-        solution: Text,
+        message: u16,
+        description: u16,
+        solution: u16,
     ) -> CatalogueEntry {
-        if Status::from_code(status).is_none() {
-            panic!("an error code's status is not in the status table");
-        }
+        assert!(
+            Status::from_code(status).is_some(),
+            "an error code's status is not in the status table"
+        );
         CatalogueEntry {
             index,
-            advice: ErrorAdvice::from_solution(solution.as_str()),
+            advice: ErrorAdvice::from_solution(text(solution).as_str()),
             code,
             status,
             message,
@@ -135,12 +97,12 @@ impl CatalogueEntry {
     /// assert_eq!(entry.code_cstr(), c"DCS.4855");
     /// ```
     pub const fn code(&self) -> &'static str {
-        self.code.as_str()
+        text(self.code).as_str()
     }
 
     /// [`CatalogueEntry::code`] as a NUL-terminated C string (for the C ABI).
     pub const fn code_cstr(&self) -> &'static CStr {
-        self.code.as_cstr()
+        text(self.code).as_cstr()
     }
 
     /// The entry in the status table for the HTTP status DCS sends this code with.
@@ -155,7 +117,7 @@ impl CatalogueEntry {
     pub const fn status(&self) -> &'static Status {
         match Status::from_code(self.status) {
             Some(status) => status,
-            // Unreachable: `row` refuses a status the table lacks, at compile time.
+            // Unreachable: `row` checked the code at compile time.
             None => Status::INTERNAL_SERVER_ERROR,
         }
     }
@@ -169,12 +131,12 @@ impl CatalogueEntry {
     /// assert_eq!(entry.message_cstr(), c"Invalid {0} parameter in the request.");
     /// ```
     pub const fn message(&self) -> &'static str {
-        self.message.as_str()
+        text(self.message).as_str()
     }
 
     /// [`CatalogueEntry::message`] as a NUL-terminated C string (for the C ABI).
     pub const fn message_cstr(&self) -> &'static CStr {
-        self.message.as_cstr()
+        text(self.message).as_cstr()
     }
 
     /// The description, verbatim.
@@ -184,12 +146,12 @@ impl CatalogueEntry {
     /// assert_eq!(entry.description(), "Restarting the instance... Please try again later.");
     /// ```
     pub const fn description(&self) -> &'static str {
-        self.description.as_str()
+        text(self.description).as_str()
     }
 
     /// [`CatalogueEntry::description`] as a NUL-terminated C string (for the C ABI).
     pub const fn description_cstr(&self) -> &'static CStr {
-        self.description.as_cstr()
+        text(self.description).as_cstr()
     }
 
     /// The solution, verbatim (RST escapes resolved: `\*` reads `*`).
@@ -199,12 +161,12 @@ impl CatalogueEntry {
     /// assert_eq!(entry.solution(), "Contact technical support.");
     /// ```
     pub const fn solution(&self) -> &'static str {
-        self.solution.as_str()
+        text(self.solution).as_str()
     }
 
     /// [`CatalogueEntry::solution`] as a NUL-terminated C string (for the C ABI).
     pub const fn solution_cstr(&self) -> &'static CStr {
-        self.solution.as_cstr()
+        text(self.solution).as_cstr()
     }
 
     /// What the solution advises: [`ErrorAdvice::from_solution`] of
@@ -310,8 +272,25 @@ impl fmt::Display for CatalogueEntry {
     /// Writes the code and its message: `DCS.4855: Master standby swap is not
     /// supported.`
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.code.as_str(), self.message.as_str())
+        write!(f, "{}: {}", self.code(), self.message())
     }
+}
+
+impl fmt::Debug for CatalogueEntry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CatalogueEntry")
+            .field("index", &self.index)
+            .field("code", &self.code())
+            .field("status", &self.status)
+            .field("message", &self.message())
+            .field("advice", &self.advice)
+            .finish()
+    }
+}
+
+/// The catalogue text at `index` (an index the generated table holds: in range).
+const fn text(index: u16) -> &'static StaticText {
+    &TEXTS[index as usize]
 }
 
 /// Probes the perfect hash for `code`'s key; `None` for any code not in the table.
@@ -322,7 +301,7 @@ fn find(code: &[u8]) -> Option<&'static CatalogueEntry> {
     let pilot = PILOTS[key::bucket(hash, PILOTS.len())];
     let index = usize::from(SLOTS[key::slot(hash, pilot, SLOTS.len())]);
     let entry = ENTRIES.get(index)?;
-    if KEYS[index] == key.word() && entry.code.as_str().len() == key.len() {
+    if KEYS[index] == key.word() && entry.code().len() == key.len() {
         Some(entry)
     } else {
         None

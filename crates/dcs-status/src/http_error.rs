@@ -75,12 +75,28 @@ use crate::{
 pub struct HttpError {
     lookup: Lookup,
     retry_after: Option<RetryAfterHeader>,
-    error_code: Option<Box<str>>,
-    error_msg: Option<Box<str>>,
-    error_ext_msg: Option<Box<str>>,
-    request_id: Option<Box<str>>,
+    error_code: Option<Kept>,
+    error_msg: Option<Kept>,
+    error_ext_msg: Option<Kept>,
+    request_id: Option<Kept>,
     catalogue: Option<&'static CatalogueEntry>,
     decision: Decision,
+}
+
+/// A text of the response as the owned error keeps it: at most
+/// [`HttpError::TEXT_LIMIT`] bytes of it, escapes resolved, and the whole text's length
+/// (which the message tells).
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Kept {
+    text: Box<str>,
+    len: usize,
+}
+
+impl Kept {
+    /// The text as the message shows it: quoted, with the whole text's length.
+    fn quoted(&self) -> Quoted {
+        quote(&*self.text).with_input_len(self.len)
+    }
 }
 
 /// A Retry-After header as received (quoted: at most 64 characters are kept), and
@@ -199,22 +215,22 @@ impl HttpError {
     /// header, else the body's `request_id`, else X-Openstack-Request-Id), at most
     /// [`HttpError::TEXT_LIMIT`] bytes like the fields of the body.
     pub fn request_id(&self) -> Option<&str> {
-        self.request_id.as_deref()
+        self.request_id.as_ref().map(|k| &*k.text)
     }
 
     /// The body's error code, as sent ([`ErrorBody::error_code`], escapes resolved).
     pub fn error_code(&self) -> Option<&str> {
-        self.error_code.as_deref()
+        self.error_code.as_ref().map(|k| &*k.text)
     }
 
     /// The body's error message, as sent ([`ErrorBody::error_msg`]).
     pub fn error_msg(&self) -> Option<&str> {
-        self.error_msg.as_deref()
+        self.error_msg.as_ref().map(|k| &*k.text)
     }
 
     /// The body's extended error message ([`ErrorBody::error_ext_msg`]).
     pub fn error_ext_msg(&self) -> Option<&str> {
-        self.error_ext_msg.as_deref()
+        self.error_ext_msg.as_ref().map(|k| &*k.text)
     }
 
     /// The catalogue's entry for the body's error code, when the catalogue has it.
@@ -232,7 +248,12 @@ impl HttpError {
 impl From<HttpErrorRef<'_>> for HttpError {
     /// The owned error: the borrowed one's fields copied, escapes resolved.
     fn from(e: HttpErrorRef<'_>) -> HttpError {
-        let owned = |text: Option<RawStr<'_>>| text.map(|t| Box::from(t.decode()));
+        let owned = |text: Option<RawStr<'_>>| {
+            text.map(|t| Kept {
+                text: Box::from(cut(t).decode()),
+                len: t.decoded_len(),
+            })
+        };
         HttpError {
             lookup: e.lookup,
             retry_after: e.retry_after.map(|(value, parsed)| RetryAfterHeader {
@@ -252,7 +273,7 @@ impl From<HttpErrorRef<'_>> for HttpError {
 impl fmt::Display for HttpError {
     /// One line: see [`HttpErrorRef`]'s `Display`, which writes the same.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let quoted = |text: &Option<Box<str>>| text.as_deref().map(quote);
+        let quoted = |text: &Option<Kept>| text.as_ref().map(Kept::quoted);
         Message {
             lookup: self.lookup,
             catalogue: self.catalogue,
@@ -261,8 +282,12 @@ impl fmt::Display for HttpError {
                 None => quoted(&self.error_code),
                 Some(_) => None,
             },
-            server_message: match (self.catalogue, self.error_msg.as_deref()) {
-                (Some(entry), Some(message)) if entry.message() == message => None,
+            server_message: match (self.catalogue, &self.error_msg) {
+                (Some(entry), Some(message))
+                    if message.len == message.text.len() && entry.message() == &*message.text =>
+                {
+                    None
+                }
                 _ => quoted(&self.error_msg),
             },
             error_ext_msg: quoted(&self.error_ext_msg),
@@ -347,14 +372,13 @@ impl<'a> HttpErrorRef<'a> {
         }
         let body = parse_error_body(body);
         let catalogue = body.catalogue_entry();
-        let cut = |text: Option<RawStr<'a>>| text.map(|t| t.truncated(HttpError::TEXT_LIMIT));
         Ok(HttpErrorRef {
             lookup,
             retry_after: retry_after.map(|value| (value, parse_retry_after(value, now))),
-            error_code: cut(body.error_code()),
-            error_msg: cut(body.error_msg()),
-            error_ext_msg: cut(body.error_ext_msg()),
-            request_id: cut(ids.resolve(body.request_id())),
+            error_code: body.error_code(),
+            error_msg: body.error_msg(),
+            error_ext_msg: body.error_ext_msg(),
+            request_id: ids.resolve(body.request_id()),
             catalogue,
             decision: lookup.decide_with_advice(
                 catalogue.map(CatalogueEntry::advice),
@@ -422,24 +446,27 @@ impl<'a> HttpErrorRef<'a> {
     }
 
     /// The response's request id ([`crate::resolve_request_id`]), borrowed from a
-    /// header value or the body.
-    pub const fn request_id(&self) -> Option<RawStr<'a>> {
-        self.request_id
+    /// header value or the body; cut to [`HttpError::TEXT_LIMIT`] bytes.
+    pub fn request_id(&self) -> Option<RawStr<'a>> {
+        self.request_id.map(cut)
     }
 
-    /// The body's error code, as sent ([`ErrorBody::error_code`]).
-    pub const fn error_code(&self) -> Option<RawStr<'a>> {
-        self.error_code
+    /// The body's error code, as sent ([`ErrorBody::error_code`]); cut to
+    /// [`HttpError::TEXT_LIMIT`] bytes.
+    pub fn error_code(&self) -> Option<RawStr<'a>> {
+        self.error_code.map(cut)
     }
 
-    /// The body's error message, as sent ([`ErrorBody::error_msg`]).
-    pub const fn error_msg(&self) -> Option<RawStr<'a>> {
-        self.error_msg
+    /// The body's error message, as sent ([`ErrorBody::error_msg`]); cut to
+    /// [`HttpError::TEXT_LIMIT`] bytes.
+    pub fn error_msg(&self) -> Option<RawStr<'a>> {
+        self.error_msg.map(cut)
     }
 
-    /// The body's extended error message ([`ErrorBody::error_ext_msg`]).
-    pub const fn error_ext_msg(&self) -> Option<RawStr<'a>> {
-        self.error_ext_msg
+    /// The body's extended error message ([`ErrorBody::error_ext_msg`]); cut to
+    /// [`HttpError::TEXT_LIMIT`] bytes.
+    pub fn error_ext_msg(&self) -> Option<RawStr<'a>> {
+        self.error_ext_msg.map(cut)
     }
 
     /// The catalogue's entry for the body's error code, when the catalogue has it.
@@ -478,18 +505,24 @@ impl fmt::Display for HttpErrorRef<'_> {
             catalogue: self.catalogue,
             decision: self.decision,
             unknown_code: match self.catalogue {
-                None => quoted(self.error_code()),
+                None => quoted(self.error_code),
                 Some(_) => None,
             },
-            server_message: match (self.catalogue, self.error_msg()) {
+            server_message: match (self.catalogue, self.error_msg) {
                 (Some(entry), Some(message)) if message == entry.message() => None,
                 (_, message) => quoted(message),
             },
-            error_ext_msg: quoted(self.error_ext_msg()),
+            error_ext_msg: quoted(self.error_ext_msg),
             request_id: quoted(self.request_id),
         }
         .fmt(f)
     }
+}
+
+/// A text of the response as an error keeps it: at most [`HttpError::TEXT_LIMIT`]
+/// bytes, escapes resolved, cut between two characters.
+fn cut(text: RawStr<'_>) -> RawStr<'_> {
+    text.truncated(HttpError::TEXT_LIMIT)
 }
 
 /// A decision in words: "do not retry", "retry with backoff", "retry after 120s".
@@ -608,8 +641,9 @@ mod tests {
         let err = HttpError::new(503, Some(&huge), Some(&huge), 0, true).unwrap();
         let message = err.to_string();
         assert!(message.len() < 1_000, "{} bytes", message.len());
-        // The request id is cut to the limit it is kept to; the message quotes that.
-        assert!(message.ends_with("\"… (4096 bytes)"), "{message}");
+        // The request id is kept cut to its limit; the message tells its whole length.
+        assert!(message.ends_with("\"… (50000000 bytes)"), "{message}");
+        assert_eq!(err.request_id().map(str::len), Some(HttpError::TEXT_LIMIT));
         assert_eq!(err.retry_after(), None);
         assert_eq!(err.retry_after_error(), Some(RetryAfterError::InvalidDelay));
         assert_eq!(
@@ -631,7 +665,7 @@ mod tests {
         );
         for message in [borrowed.to_string(), owned.to_string()] {
             assert!(message.len() < 2_000, "{message}");
-            assert_eq!(message.matches("\"… (4096 bytes)").count(), 3, "{message}");
+            assert_eq!(message.matches("\"… (20000 bytes)").count(), 3, "{message}");
             assert!(message.contains(&format!("\"{}\"", "é".repeat(64))));
         }
     }

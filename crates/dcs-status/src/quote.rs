@@ -112,6 +112,16 @@ pub fn quote(input: impl AsRef<[u8]>) -> Quoted {
     }
 }
 
+impl Quoted {
+    /// The same quote, telling `input_len` as the input's length: for input kept cut
+    /// short (at no fewer than [`Quoted::MAX_CHARS`] characters), whose message tells
+    /// the length of the whole.
+    pub(crate) fn with_input_len(mut self, input_len: usize) -> Quoted {
+        self.input_len = input_len.max(self.input_len);
+        self
+    }
+}
+
 /// [`quote`] for text given as characters (a JSON string whose escapes are resolved
 /// as it is read): the same `Quoted` as `quote` of the text's UTF-8. Reads every
 /// character, to count the text's length; keeps the first [`Quoted::MAX_CHARS`].

@@ -1,40 +1,36 @@
-//! The crate's static strings: each readable as a `str` and as a NUL-terminated C string
-//! over the same bytes. The status table and the error-code catalogue both hold their text
-//! this way.
+//! The crate's static strings: each a Rust `&str` and a C string over the same bytes,
+//! made at compile time. The status table and the error-code catalogue both hold
+//! their text this way.
 
 use core::ffi::CStr;
 
-/// A static string, and as a C string the same bytes with the NUL that follows them.
+/// A static string and, over the same bytes and the NUL that follows them, a C string:
+/// one literal in the library, read both ways in constant time.
 #[derive(Debug, PartialEq, Eq, Hash)]
 pub(crate) struct StaticText {
-    // Only the C string: one pointer, so one relocation in a shared library per text
-    // (the catalogue has about 1,400 texts); the `str` is read from it when asked.
+    str: &'static str,
     c: &'static CStr,
 }
 
 impl StaticText {
-    /// The text of `with_nul`, which must be the text followed by one NUL (and so
-    /// has no NUL of its own), and must be UTF-8: the `str` and the C string are the
-    /// same bytes, so a table's text is stored once. Checked at compile time: the
-    /// tables are `static`.
+    /// The text of `with_nul`, which must end with its only NUL byte. Checked at
+    /// compile time: the tables are `static`.
     pub(crate) const fn new(with_nul: &'static str) -> StaticText {
-        let Some((_, text)) = with_nul.as_bytes().split_last() else {
-            panic!("a C string is not its text and a NUL")
+        let c = match CStr::from_bytes_with_nul(with_nul.as_bytes()) {
+            Ok(c) => c,
+            Err(_) => panic!("a static text must end with its only NUL byte"),
         };
-        let Ok(c) = CStr::from_bytes_with_nul(with_nul.as_bytes()) else {
-            panic!("a static text contains a NUL byte, or does not end with one")
-        };
+        // The bytes before the NUL, which from_bytes_with_nul found last.
+        let (text, _nul) = with_nul.as_bytes().split_at(c.count_bytes());
         match core::str::from_utf8(text) {
-            Ok(_) => StaticText { c },
-            // Unreachable: a prefix of a str ending in an ASCII NUL is valid UTF-8.
+            Ok(str) => StaticText { str, c },
             Err(_) => panic!("a static text is not UTF-8"),
         }
     }
 
-    /// The text (checked as UTF-8 again on each call: linear in its length, which
-    /// only rendering paths ask for).
+    /// The text.
     pub(crate) const fn as_str(&self) -> &'static str {
-        crate::str_of(self.c)
+        self.str
     }
 
     /// The text as a NUL-terminated C string.
@@ -49,10 +45,10 @@ mod tests {
 
     #[test]
     fn both_forms_hold_the_same_text_in_the_same_bytes() {
-        const T: StaticText = StaticText::new("abc é\0");
+        static T: StaticText = StaticText::new("abc é\0");
         assert_eq!(T.as_str(), "abc é");
         assert_eq!(T.as_cstr().to_str(), Ok("abc é"));
-        assert_eq!(T.as_str().as_ptr(), T.as_cstr().as_ptr().cast::<u8>());
+        assert_eq!(T.as_str().as_ptr(), T.as_cstr().as_ptr().cast());
     }
 
     #[test]
