@@ -12,7 +12,7 @@ import subprocess
 import sys
 
 import pytest
-from dcs_status import _native
+from dcs_status import RetryPolicy, _native
 
 RUST_CLI = os.environ.get("DCS_STATUS_CLI")
 
@@ -176,7 +176,9 @@ def test_python_command_matches_the_rust_command_byte_for_byte(args):
 
 
 def test_the_command_runs_in_process_through_native_cli():
-    assert _native.cli(["retry", "429", "--retry-after", "120"]) == (b"retry_after 120s\n", b"", 0)
+    line = b"retry 1 of 2 in 120000 ms: 429 Too Many Requests asks to wait 120 s (retry_after)\n"
+    assert _native.cli(["retry", "429", "--retry-after", "120"]) == (line, b"", 0)
+    assert line == f"{RetryPolicy().step(429, attempt=1, retry_after='120')}\n".encode()
     stdout, stderr, code = _native.cli([])
     assert (stdout, code) == (b"", 2)
     assert stderr.startswith(b"dcs-status: ") and stderr.endswith(b"\n")

@@ -93,18 +93,43 @@ def test_any_decision_is_the_cores_answer(code, retry_after, now, idempotent):
     assert err.decision == decision
     if decision.delay is not None:
         assert err.retry_after == decision.delay
-    args = ["retry", str(code), f"--now={now}"]
+    if isinstance(retry_after, str):
+        assert decide(code, retry_after.encode(), now, idempotent) == decision
+
+
+@given(
+    st.integers(min_value=100, max_value=999),
+    st.one_of(st.none(), VALUES),
+    NOW,
+    st.booleans(),
+    st.integers(min_value=1, max_value=4),
+    st.floats(min_value=0, max_value=1, exclude_max=True),
+)
+@example(429, "120", 0, False, 1, 0.5)
+def test_any_step_is_the_cores_answer(code, retry_after, now, idempotent, attempt, random):
+    """``RetryPolicy.step`` is the step ``dcs-status retry`` prints: its ``--json``
+    object and its log line."""
+    step = RetryPolicy().step(
+        code, attempt=attempt, retry_after=retry_after, idempotent=idempotent, now=now, random=random
+    )
+    args = ["retry", str(code), f"--now={now}", f"--attempt={attempt}", f"--random={random!r}"]
     if retry_after is not None:
         value = retry_after if isinstance(retry_after, bytes) else retry_after.encode()
         args.append(b"--retry-after=" + value)
     if idempotent:
         args.append("--idempotent")
-    stdout, stderr, code_ = _native.cli(args)
-    if code_ == 0:
-        assert stdout == f"{decision}\n".encode()
-    else:  # an argument the command refuses as text (not UTF-8): the value counts as absent
-        assert b"UTF-8" in stderr
-        assert decide(code, None, now, idempotent) == decision
+    stdout, stderr, code_ = _native.cli([*args, "--json"])
+    if code_ != 0:  # an argument the command refuses as text (not UTF-8)
+        assert isinstance(retry_after, bytes) and b"UTF-8" in stderr
+        return
+    assert json.loads(stdout) == {
+        "action": step.action,
+        "delay_ms": step.delay_ms,
+        "category": step.category,
+        "reason": step.reason,
+        "tokens_after": None,
+    }
+    assert _native.cli(args) == (f"{step}\n".encode(), b"", 0)
 
 
 #: Bodies: any bytes, any JSON value, and objects with the keys the parser reads.

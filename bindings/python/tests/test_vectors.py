@@ -156,6 +156,16 @@ def _raise(kind, text):
         parse_retry_after(text, 0)
     elif kind == "not_a_status_code" and text.lstrip("+-").isdigit():
         lookup(_int(text))
+    elif kind == "no_attempts":
+        RetryPolicy(max_attempts=_int(text))
+    elif kind == "cap_below_base":  # the message names the settings, not a value
+        RetryPolicy(cap_ms=RetryPolicy().base_transient_ms - 1)
+    elif kind == "unknown_jitter":
+        RetryPolicy(jitter=text)
+    elif kind == "attempt_zero":
+        RetryPolicy().step(503, attempt=_int(text), validate=True)
+    elif kind == "random_out_of_range":
+        RetryPolicy().step(503, attempt=1, random=float(text), validate=True)
     else:
         return
     raise AssertionError(f"no error of kind {kind} about {text!r}")
@@ -169,10 +179,17 @@ def test_error_messages(case):
     raised = None
     try:
         _raise(kind, text)
-    except (UnknownNameError, RetryAfterError, NotAStatusCodeError, UnknownErrorCodeError) as err:
+    except (
+        UnknownNameError,
+        RetryAfterError,
+        NotAStatusCodeError,
+        UnknownErrorCodeError,
+        RetryInputError,
+    ) as err:
         raised = err
     if raised is None:  # C's kinds, and text that Python cannot pass as a code
-        assert kind in ("null_pointer", "internal", "invalid_utf8", "not_a_status_code"), kind
+        c_kinds = ("null_pointer", "internal", "invalid_utf8", "invalid_argument", "not_a_status_code")
+        assert kind in c_kinds, kind
     else:
         assert raised.kind == kind
         assert str(raised) == case["message"]
@@ -396,8 +413,11 @@ def test_retry_step_input_validation(case):
         return
     with pytest.raises(RetryInputError) as info:
         policy.step(given["status"], **args, validate=True)
-    assert info.value.kind is RetryInputErrorKind(case["error"])
-    assert str(info.value) == info.value.kind.message
+    err = info.value
+    assert err.kind is RetryInputErrorKind(case["error"])
+    # The core's message about the value (the status, the draw as Python writes it).
+    assert str(err) == _native.error_message(err.kind.value, str(err.value))
+    assert err.kind.message in str(err)
     policy.step(given["status"], **args)  # without validate=True: the core's reading
 
 

@@ -20,7 +20,7 @@ use pyo3::types::{PyBytes, PyString};
 ///
 ///     >>> from dcs_status._native import cli
 ///     >>> cli([b"retry", b"429", b"--retry-after", b"120"])
-///     (b'retry_after 120s\n', b'', 0)
+///     (b'retry 1 of 2 in 120000 ms: 429 Too Many Requests asks to wait 120 s (retry_after)\n', b'', 0)
 ///     >>> cli(["list", "--jsn"])[1:]
 ///     (b'dcs-status: unknown option "--jsn": see `dcs-status list --help`\n', 2)
 #[pyfunction]

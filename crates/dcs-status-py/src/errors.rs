@@ -93,9 +93,13 @@ pub(crate) fn unknown_error_code(code: &Bound<'_, PyAny>, err: &UnknownErrorCode
     raise(code, &CLASS, "UnknownErrorCodeError", err.to_string(), kind)
 }
 
-/// `RetryInputError` for `value`, the setting or input that `err` is about.
-pub(crate) fn retry_input(value: &Bound<'_, PyAny>, err: RetryInputError) -> PyErr {
+/// `RetryInputError` for `value`, the setting or input that `err` is about; `input` is
+/// that value as text. The message is the core's for `err`'s [`ErrorKind`] about
+/// `input` ([`error_message`]): it quotes a jitter name or a random draw and tells a
+/// status, and is the kind's sentence alone for a setting (as the command's).
+pub(crate) fn retry_input(value: &Bound<'_, PyAny>, err: RetryInputError, input: &[u8]) -> PyErr {
     static CLASS: PyOnceLock<Py<PyType>> = PyOnceLock::new();
-    let message = err.message().to_owned();
-    raise(value, &CLASS, "RetryInputError", message, err.as_str())
+    let kind = err.kind();
+    let message = error_message(kind, input).to_string();
+    raise(value, &CLASS, "RetryInputError", message, kind.as_str())
 }

@@ -107,8 +107,10 @@ impl PyRetryPolicy {
                         given.get_type().name()?
                     )));
                 };
-                Jitter::from_name(&name.to_cow()?)
-                    .ok_or_else(|| errors::retry_input(given, RetryInputError::UnknownJitter))?
+                let name = name.to_cow()?;
+                Jitter::from_name(&name).ok_or_else(|| {
+                    errors::retry_input(given, RetryInputError::UnknownJitter, name.as_bytes())
+                })?
             }
         };
         let policy = RetryPolicy {
@@ -134,7 +136,12 @@ impl PyRetryPolicy {
                 RetryInputError::NoAttempts => policy.max_attempts.into_pyobject(py)?,
                 _ => policy.cap_ms.into_pyobject(py)?,
             };
-            return Err(errors::retry_input(&value.into_any(), err));
+            let input = value.to_string();
+            return Err(errors::retry_input(
+                &value.into_any(),
+                err,
+                input.as_bytes(),
+            ));
         }
         Ok(PyRetryPolicy(policy))
     }
@@ -340,7 +347,9 @@ impl PyRetryPolicy {
                     }
                     _ => code.into_pyobject(py)?.into_any(),
                 };
-                return Err(errors::retry_input(&value, err));
+                // As Python writes it (a draw of `nan`, `1.0`): small numbers, all of them.
+                let input = value.str()?;
+                return Err(errors::retry_input(&value, err, input.to_cow()?.as_bytes()));
             }
         }
         Ok(PyRetryStep(self.0.step(&input, budget.map(|b| &b.get().0))))

@@ -158,6 +158,12 @@ class ErrorKind(_StrEnum):
     RETRY_AFTER_IMPOSSIBLE_DATE = "retry_after_impossible_date"
     INTERNAL = "internal"
     UNKNOWN_ERROR_CODE = "unknown_error_code"
+    NO_ATTEMPTS = "no_attempts"
+    CAP_BELOW_BASE = "cap_below_base"
+    UNKNOWN_JITTER = "unknown_jitter"
+    ATTEMPT_ZERO = "attempt_zero"
+    RANDOM_OUT_OF_RANGE = "random_out_of_range"
+    INVALID_ARGUMENT = "invalid_argument"
     # END GENERATED: error kinds
     @property
     def message(self) -> str: ...

@@ -15,10 +15,14 @@ from ._enums import _make_enum, _StrEnum
 class _ErrorKind:
     """What went wrong: the kinds of error of the core, by their names.
 
-    Python raises ``NOT_A_STATUS_CODE`` (``NotAStatusCodeError``), ``UNKNOWN_NAME``
-    (``UnknownNameError``), ``INVALID_UTF8`` (``InvalidUtf8Error``), the
-    ``RETRY_AFTER_*`` kinds (``RetryAfterError``) and ``UNKNOWN_ERROR_CODE``
-    (``UnknownErrorCodeError``); ``NULL_POINTER`` and ``INTERNAL`` are C's.
+    The members are the core's list, in its order. Python raises ``NOT_A_STATUS_CODE``
+    (``NotAStatusCodeError``), ``UNKNOWN_NAME`` (``UnknownNameError``),
+    ``INVALID_UTF8`` (``InvalidUtf8Error``), the ``RETRY_AFTER_*`` kinds
+    (``RetryAfterError``), ``UNKNOWN_ERROR_CODE`` (``UnknownErrorCodeError``) and the
+    retry policy's ``NO_ATTEMPTS``, ``CAP_BELOW_BASE``, ``UNKNOWN_JITTER``,
+    ``ATTEMPT_ZERO`` and ``RANDOM_OUT_OF_RANGE`` (``RetryInputError``, whose
+    ``RetryInputErrorKind`` has the same names); ``NULL_POINTER``, ``INTERNAL`` and
+    ``INVALID_ARGUMENT`` are C's.
 
     >>> from dcs_status import ErrorKind
     >>> ErrorKind.RETRY_AFTER_EMPTY.is_retry_after, ErrorKind("unknown_name").is_retry_after
@@ -207,8 +211,9 @@ class UnknownErrorCodeError(_CoreError, KeyError):
 
 class RetryInputError(_CoreError, ValueError):
     """A retry setting or a step's input that makes no sense (a ``ValueError``):
-    ``kind`` (a ``RetryInputErrorKind``) says what, ``str()`` is the core's message and
-    ``value`` the value it is about (for ``CAP_BELOW_BASE``, the cap).
+    ``kind`` (a ``RetryInputErrorKind``) says what, ``str()`` is the core's message for
+    that kind about the value (a jitter name or a random draw quoted, a status told)
+    and ``value`` the value it is about (for ``CAP_BELOW_BASE``, the cap).
 
     >>> from dcs_status import RetryPolicy
     >>> try:
