@@ -12,7 +12,6 @@
 use core::ffi::CStr;
 use core::fmt;
 
-use crate::static_text::StaticText;
 use crate::Status;
 
 mod advice;
@@ -48,7 +47,7 @@ use key::Key;
 #[derive(PartialEq, Eq, Hash)]
 pub struct CatalogueEntry {
     index: u16,
-    /// The texts, as indexes into `TEXTS` (no pointers: a table of plain numbers).
+    /// The texts, as indexes into `SPANS` (no pointers: a table of plain numbers).
     code: u16,
     message: u16,
     description: u16,
@@ -60,7 +59,7 @@ pub struct CatalogueEntry {
 
 impl CatalogueEntry {
     /// An entry from a row of the document (used by the generated table), its texts
-    /// given as indexes into `TEXTS`.
+    /// given as indexes into `SPANS`.
     ///
     /// The advice is derived from the solution, and the status must be in the status
     /// table: a row whose status is not fails the build.
@@ -78,7 +77,7 @@ impl CatalogueEntry {
         );
         CatalogueEntry {
             index,
-            advice: ErrorAdvice::from_solution(text(solution).as_str()),
+            advice: ErrorAdvice::from_solution(const_text(solution)),
             code,
             status,
             message,
@@ -96,13 +95,13 @@ impl CatalogueEntry {
     /// assert_eq!(entry.code(), "DCS.4855");
     /// assert_eq!(entry.code_cstr(), c"DCS.4855");
     /// ```
-    pub const fn code(&self) -> &'static str {
-        text(self.code).as_str()
+    pub fn code(&self) -> &'static str {
+        text(self.code)
     }
 
     /// [`CatalogueEntry::code`] as a NUL-terminated C string (for the C ABI).
-    pub const fn code_cstr(&self) -> &'static CStr {
-        text(self.code).as_cstr()
+    pub fn code_cstr(&self) -> &'static CStr {
+        cstr(self.code)
     }
 
     /// The entry in the status table for the HTTP status DCS sends this code with.
@@ -130,13 +129,13 @@ impl CatalogueEntry {
     /// assert_eq!(entry.message(), "Invalid {0} parameter in the request.");
     /// assert_eq!(entry.message_cstr(), c"Invalid {0} parameter in the request.");
     /// ```
-    pub const fn message(&self) -> &'static str {
-        text(self.message).as_str()
+    pub fn message(&self) -> &'static str {
+        text(self.message)
     }
 
     /// [`CatalogueEntry::message`] as a NUL-terminated C string (for the C ABI).
-    pub const fn message_cstr(&self) -> &'static CStr {
-        text(self.message).as_cstr()
+    pub fn message_cstr(&self) -> &'static CStr {
+        cstr(self.message)
     }
 
     /// The description, verbatim.
@@ -145,13 +144,13 @@ impl CatalogueEntry {
     /// let entry = dcs_status::CatalogueEntry::lookup("DCS.4111").unwrap();
     /// assert_eq!(entry.description(), "Restarting the instance... Please try again later.");
     /// ```
-    pub const fn description(&self) -> &'static str {
-        text(self.description).as_str()
+    pub fn description(&self) -> &'static str {
+        text(self.description)
     }
 
     /// [`CatalogueEntry::description`] as a NUL-terminated C string (for the C ABI).
-    pub const fn description_cstr(&self) -> &'static CStr {
-        text(self.description).as_cstr()
+    pub fn description_cstr(&self) -> &'static CStr {
+        cstr(self.description)
     }
 
     /// The solution, verbatim (RST escapes resolved: `\*` reads `*`).
@@ -160,13 +159,13 @@ impl CatalogueEntry {
     /// let entry = dcs_status::CatalogueEntry::lookup("DCS.5000").unwrap();
     /// assert_eq!(entry.solution(), "Contact technical support.");
     /// ```
-    pub const fn solution(&self) -> &'static str {
-        text(self.solution).as_str()
+    pub fn solution(&self) -> &'static str {
+        text(self.solution)
     }
 
     /// [`CatalogueEntry::solution`] as a NUL-terminated C string (for the C ABI).
-    pub const fn solution_cstr(&self) -> &'static CStr {
-        text(self.solution).as_cstr()
+    pub fn solution_cstr(&self) -> &'static CStr {
+        cstr(self.solution)
     }
 
     /// What the solution advises: [`ErrorAdvice::from_solution`] of
@@ -288,9 +287,48 @@ impl fmt::Debug for CatalogueEntry {
     }
 }
 
-/// The catalogue text at `index` (an index the generated table holds: in range).
-const fn text(index: u16) -> &'static StaticText {
-    &TEXTS[index as usize]
+/// The bytes of the catalogue text at `index` in `TEXT`, with the NUL that follows
+/// it or without (an index the generated table holds: in range).
+const fn span(index: u16, nul: bool) -> &'static [u8] {
+    let index = index as usize;
+    if index >= SPANS.len() {
+        return &[];
+    }
+    // In range: checked above.
+    #[allow(clippy::indexing_slicing)]
+    let (start, len) = SPANS[index];
+    let len = (len as usize).saturating_add(nul as usize);
+    let Some((_, rest)) = TEXT.as_bytes().split_at_checked(start as usize) else {
+        return &[];
+    };
+    match rest.split_at_checked(len) {
+        Some((text, _)) => text,
+        None => &[],
+    }
+}
+
+/// The catalogue text at `index`, in constant time (a `str` slice of `TEXT`).
+fn text(index: u16) -> &'static str {
+    SPANS
+        .get(usize::from(index))
+        .and_then(|&(start, len)| {
+            TEXT.get(start as usize..(start as usize).saturating_add(len as usize))
+        })
+        .unwrap_or_default()
+}
+
+/// [`text`] at compile time (checked as UTF-8 again: linear, for `row` only).
+const fn const_text(index: u16) -> &'static str {
+    match core::str::from_utf8(span(index, false)) {
+        Ok(text) => text,
+        Err(_) => "",
+    }
+}
+
+/// The catalogue text at `index` as a C string (linear in its length: the C ABI reads
+/// each once, to build its table).
+fn cstr(index: u16) -> &'static CStr {
+    CStr::from_bytes_with_nul(span(index, true)).unwrap_or_default()
 }
 
 /// Probes the perfect hash for `code`'s key; `None` for any code not in the table.
