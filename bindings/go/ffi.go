@@ -1077,12 +1077,15 @@ func retryStep(p RetryPolicy, in *StepInput, budget *RetryBudget) (RetryStep, ui
 	return s, resultOK
 }
 
-// stepLogLine is the core's log line of a step as the core made it.
+// stepLogLine is the core's log line of a step as the core made it, which
+// always fits DCS_STATUS_RETRY_STEP_LOG_LINE_MAX bytes: one cgo call, and the
+// string is the only allocation.
 func stepLogLine(s *RetryStep) string {
-	raw := s.raw
-	return render(func(buf *C.char, capacity C.size_t) C.size_t {
-		return C.dcsgo_step_log_line(raw, buf, capacity)
-	})
+	// The buffer escapes (C writes it) and becomes the string, which nothing
+	// writes after the call.
+	buf := make([]byte, C.DCS_STATUS_RETRY_STEP_LOG_LINE_MAX+1)
+	n := int(C.dcsgo_step_log_line(s.raw, (*C.char)(unsafe.Pointer(&buf[0])), C.size_t(len(buf))))
+	return view(buf, 0, min(n, len(buf)-1))
 }
 
 // cBudget is the C handle of a budget.
