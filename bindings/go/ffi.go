@@ -519,6 +519,9 @@ const (
 	ErrorAdviceUnspecified ErrorAdvice = C.DCS_STATUS_ERROR_ADVICE_UNSPECIFIED
 )
 
+// logLineMax is the most bytes a step's log line can have.
+const logLineMax = C.DCS_STATUS_RETRY_STEP_LOG_LINE_MAX
+
 // resultOK is the C API's success.
 const resultOK = uint32(C.DCS_STATUS_RESULT_OK)
 
@@ -1083,7 +1086,7 @@ func retryStep(p RetryPolicy, in *StepInput, budget *RetryBudget) (RetryStep, ui
 func stepLogLine(s *RetryStep) string {
 	// The buffer escapes (C writes it) and becomes the string, which nothing
 	// writes after the call.
-	buf := make([]byte, C.DCS_STATUS_RETRY_STEP_LOG_LINE_MAX+1)
+	buf := make([]byte, logLineMax+1)
 	n := int(C.dcsgo_step_log_line(s.raw, (*C.char)(unsafe.Pointer(&buf[0])), C.size_t(len(buf))))
 	return view(buf, 0, min(n, len(buf)-1))
 }
