@@ -245,18 +245,22 @@ typedef struct {
 	dcs_status_retry_step step;
 } dcsgo_step;
 
-// dcsgo_retry_step is one retry step: in's texts are set from the arguments
-// (NULL: absent), so that Go passes the input by value.
-static dcsgo_step dcsgo_retry_step(dcs_status_retry_policy policy, dcs_status_step_input in,
-		const char *retry_after, size_t retry_after_len, const char *error_code, size_t error_code_len,
-		const dcs_status_retry_budget *budget) {
+// dcsgo_retry_step is one retry step. Its arguments are scalars, which cgo
+// passes faster than structs (and no Go pointer is stored in C memory); NULL
+// texts are absent.
+static dcsgo_step dcsgo_retry_step(uint32_t max_attempts, uint32_t jitter, uint64_t base_transient_ms,
+		uint64_t base_throttle_ms, uint64_t base_busy_ms, uint64_t cap_ms, uint64_t max_retry_after_s,
+		uint32_t attempt, int64_t status, const char *retry_after, size_t retry_after_len,
+		const char *error_code, size_t error_code_len, bool idempotent, bool has_now, int64_t now,
+		bool has_random, double random, uint64_t previous_delay_ms, bool has_time_left,
+		uint64_t time_left_ms, const dcs_status_retry_budget *budget) {
+	dcs_status_retry_policy policy = {max_attempts, jitter, base_transient_ms, base_throttle_ms,
+		base_busy_ms, cap_ms, max_retry_after_s};
+	dcs_status_step_input in = {attempt, status, retry_after, retry_after_len, error_code,
+		error_code_len, idempotent, has_now, now, has_random, random, previous_delay_ms, has_time_left,
+		time_left_ms};
 	dcsgo_step r;
-	memset(&r, 0, sizeof r);
 	r.catalogue = -1;
-	in.retry_after = retry_after;
-	in.retry_after_len = retry_after_len;
-	in.error_code = error_code;
-	in.error_code_len = error_code_len;
 	r.result = dcs_status_retry_policy_step(&policy, &in, budget, &r.step);
 	if (r.result == DCS_STATUS_RESULT_OK && r.step.catalogue != NULL) {
 		r.catalogue = r.step.catalogue->index;
@@ -302,16 +306,28 @@ typedef struct {
 	uint32_t tokens;
 } dcsgo_tokens;
 
-// dcsgo_record_success records a success; last is NULL for a first-attempt
-// success. The step is passed by value, for the reason above.
+// DCSGO_STEP_PARAMS are a step's fields as scalars, the catalogue entry as its
+// index (-1 for none): how Go passes a RetryStep back.
+#define DCSGO_STEP_PARAMS uint32_t action, uint64_t delay_ms, bool has_category, uint32_t category, \
+	uint32_t reason, bool has_tokens_after, uint32_t tokens_after, uint32_t attempt, \
+	uint32_t max_attempts, int64_t status, bool has_retry_after, uint64_t retry_after_s, \
+	int64_t catalogue
+#define DCSGO_STEP_FIELDS {action, delay_ms, has_category, category, reason, has_tokens_after, \
+	tokens_after, attempt, max_attempts, status, has_retry_after, retry_after_s, \
+	catalogue >= 0 ? dcs_status_catalogue_at((size_t)catalogue) : NULL}
+
+// dcsgo_record_success records a success; has_last false for a first-attempt
+// success.
 static dcsgo_tokens dcsgo_record_success(const dcs_status_retry_budget *budget, bool has_last,
-		dcs_status_retry_step last) {
+		DCSGO_STEP_PARAMS) {
 	dcsgo_tokens r = {0, 0};
+	dcs_status_retry_step last = DCSGO_STEP_FIELDS;
 	r.result = dcs_status_retry_budget_record_success(budget, has_last ? &last : NULL, &r.tokens);
 	return r;
 }
 
-static size_t dcsgo_step_log_line(dcs_status_retry_step step, char *buf, size_t cap) {
+static size_t dcsgo_step_log_line(char *buf, size_t cap, DCSGO_STEP_PARAMS) {
+	dcs_status_retry_step step = DCSGO_STEP_FIELDS;
 	return dcs_status_retry_step_log_line(&step, buf, cap);
 }
 */
@@ -1052,7 +1068,16 @@ func randomUnit() float64 { return float64(C.dcs_status_random_unit()) }
 func retryStep(p RetryPolicy, in *StepInput, budget *RetryBudget) (RetryStep, uint32) {
 	ra, raLen := cOptional(in.RetryAfter, in.RetryAfter != "")
 	ec, ecLen := cOptional(in.ErrorCode, in.ErrorCode != "")
-	r := C.dcsgo_retry_step(p.cPolicy(), in.cInput(), ra, raLen, ec, ecLen, budget.handle())
+	var hasNow bool
+	var now int64
+	if !in.Now.IsZero() {
+		hasNow, now = true, in.Now.Unix()
+	}
+	r := C.dcsgo_retry_step(C.uint32_t(p.MaxAttempts), C.uint32_t(p.Jitter), C.uint64_t(p.BaseTransientMS),
+		C.uint64_t(p.BaseThrottleMS), C.uint64_t(p.BaseBusyMS), C.uint64_t(p.CapMS), C.uint64_t(p.MaxRetryAfterS),
+		C.uint32_t(in.Attempt), C.int64_t(in.Status), ra, raLen, ec, ecLen, C.bool(in.Idempotent),
+		C.bool(hasNow), C.int64_t(now), C.bool(in.HasRandom), C.double(in.Random), C.uint64_t(in.PreviousDelayMS),
+		C.bool(in.HasTimeLeft), C.uint64_t(durationMS(in.TimeLeft)), budget.handle())
 	runtime.KeepAlive(budget)
 	if uint32(r.result) != resultOK {
 		return RetryStep{}, uint32(r.result)
@@ -1072,7 +1097,7 @@ func retryStep(p RetryPolicy, in *StepInput, budget *RetryBudget) (RetryStep, ui
 		Status:         int(c.status),
 		HasRetryAfter:  bool(c.has_retry_after),
 		RetryAfter:     secondsToDuration(uint64(c.retry_after_s)),
-		raw:            r.step,
+		RetryAfterS:    uint64(c.retry_after_s),
 	}
 	if r.catalogue >= 0 && int(r.catalogue) < len(catalogue) {
 		s.Catalogue = &catalogue[r.catalogue]
@@ -1080,14 +1105,18 @@ func retryStep(p RetryPolicy, in *StepInput, budget *RetryBudget) (RetryStep, ui
 	return s, resultOK
 }
 
-// stepLogLine is the core's log line of a step as the core made it, which
-// always fits DCS_STATUS_RETRY_STEP_LOG_LINE_MAX bytes: one cgo call, and the
-// string is the only allocation.
+// stepLogLine is the core's log line of a step, which always fits
+// DCS_STATUS_RETRY_STEP_LOG_LINE_MAX bytes: one cgo call, and the string is the
+// only allocation.
 func stepLogLine(s *RetryStep) string {
 	// The buffer escapes (C writes it) and becomes the string, which nothing
 	// writes after the call.
 	buf := make([]byte, logLineMax+1)
-	n := int(C.dcsgo_step_log_line(s.raw, (*C.char)(unsafe.Pointer(&buf[0])), C.size_t(len(buf))))
+	n := int(C.dcsgo_step_log_line((*C.char)(unsafe.Pointer(&buf[0])), C.size_t(len(buf)),
+		C.uint32_t(s.Action), C.uint64_t(s.DelayMS), C.bool(s.HasCategory), C.uint32_t(s.Category),
+		C.uint32_t(s.Reason), C.bool(s.HasTokensAfter), C.uint32_t(s.TokensAfter), C.uint32_t(s.Attempt),
+		C.uint32_t(s.MaxAttempts), C.int64_t(s.Status), C.bool(s.HasRetryAfter), C.uint64_t(s.RetryAfterS),
+		C.int64_t(s.Catalogue.catalogueIndex())))
 	return view(buf, 0, min(n, len(buf)-1))
 }
 
@@ -1111,11 +1140,15 @@ func budgetThrottleCost(h cBudget) uint32 { return uint32(C.dcs_status_retry_bud
 // budgetRecordSuccess records a success, after last (nil: the first attempt
 // succeeded); the tokens after and the result.
 func budgetRecordSuccess(h cBudget, last *RetryStep) (uint32, uint32) {
-	var raw C.dcs_status_retry_step
+	var s RetryStep
 	if last != nil {
-		raw = last.raw
+		s = *last
 	}
-	r := C.dcsgo_record_success(h, C.bool(last != nil), raw)
+	r := C.dcsgo_record_success(h, C.bool(last != nil),
+		C.uint32_t(s.Action), C.uint64_t(s.DelayMS), C.bool(s.HasCategory), C.uint32_t(s.Category),
+		C.uint32_t(s.Reason), C.bool(s.HasTokensAfter), C.uint32_t(s.TokensAfter), C.uint32_t(s.Attempt),
+		C.uint32_t(s.MaxAttempts), C.int64_t(s.Status), C.bool(s.HasRetryAfter), C.uint64_t(s.RetryAfterS),
+		C.int64_t(s.Catalogue.catalogueIndex()))
 	return uint32(r.tokens), uint32(r.result)
 }
 
@@ -1126,6 +1159,3 @@ type budgetOpaque struct{}
 
 func toOpaque(h cBudget) *budgetOpaque   { return (*budgetOpaque)(unsafe.Pointer(h)) }
 func fromOpaque(p *budgetOpaque) cBudget { return (cBudget)(unsafe.Pointer(p)) }
-
-// cStep is the C API's step.
-type cStep = C.dcs_status_retry_step

@@ -171,8 +171,10 @@ func (p RetryPolicy) Step(in StepInput, budget *RetryBudget) (RetryStep, error) 
 // RetryStep is what RetryPolicy.Step decided, and what its log line cites. The
 // first fields are the decision, the rest echo the input.
 //
-// String and RetryBudget.RecordSuccess read the step as Step made it:
-// changing its fields does not change what they read.
+// String and RetryBudget.RecordSuccess read its fields back, as the core wrote
+// them: a field changed to a value the core does not define (an unknown
+// Reason) makes String the core's message about an invalid argument and
+// RecordSuccess change nothing.
 type RetryStep struct {
 	// Action is whether to send the request again.
 	Action StepAction
@@ -201,14 +203,12 @@ type RetryStep struct {
 	// Status is the status, as given.
 	Status int
 	// RetryAfter is the server's Retry-After, when HasRetryAfter (rule 4 read
-	// a valid one); saturated as ParseRetryAfter's.
+	// a valid one); RetryAfterS exactly, saturated as ParseRetryAfter's.
 	RetryAfter    time.Duration
+	RetryAfterS   uint64
 	HasRetryAfter bool
 	// Catalogue is the catalogue's entry for the input's error code, or nil.
 	Catalogue *CatalogueEntry
-
-	// raw is the step as the core wrote it, for String and RecordSuccess.
-	raw cStep
 }
 
 // IsRetry reports whether the step sends the request again.
