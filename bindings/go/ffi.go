@@ -6,8 +6,10 @@ package dcsstatus
 // (Get, Text, Phrase, ClassOf, Lookup, and LookupErrorCode of a code as the
 // catalogue writes it) read only those. FromName, ParseRetryAfter, Decide,
 // DecideResponse, MethodIsIdempotent, ParseErrorBody, HTTPErrorFromResponse,
-// CheckResponse (for an error status) and LookupErrorCode of any other spelling
-// cross into C once per call. Messages are rendered by the core, on the error
+// CheckResponse (for an error status), LookupErrorCode of any other spelling,
+// and the retry policy's Step, BackoffMS, Validate, ParseJitter, RetryStep.String
+// and the RetryBudget methods cross into C once per call. The retry enums'
+// names and sentences and the default policy are copied at init too. Messages are rendered by the core, on the error
 // path only (and by Decision.String and CatalogueEntry.Explain).
 
 /*
