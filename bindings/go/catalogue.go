@@ -40,6 +40,14 @@ type CatalogueEntry struct {
 	solution    string
 }
 
+// catalogueIndex is the entry's index in the catalogue, -1 for nil.
+func (e *CatalogueEntry) catalogueIndex() int {
+	if e == nil {
+		return -1
+	}
+	return e.index
+}
+
 // Code is the error code as the document writes it, whitespace removed
 // ("DCS.4855", "111400017"): what a DCS error body sends as error_code.
 func (e *CatalogueEntry) Code() string {

@@ -6,8 +6,10 @@ package dcsstatus
 // (Get, Text, Phrase, ClassOf, Lookup, and LookupErrorCode of a code as the
 // catalogue writes it) read only those. FromName, ParseRetryAfter, Decide,
 // DecideResponse, MethodIsIdempotent, ParseErrorBody, HTTPErrorFromResponse,
-// CheckResponse (for an error status) and LookupErrorCode of any other spelling
-// cross into C once per call. Messages are rendered by the core, on the error
+// CheckResponse (for an error status), LookupErrorCode of any other spelling,
+// and the retry policy's Step, BackoffMS, Validate, ParseJitter, RetryStep.String
+// and the RetryBudget methods cross into C once per call. The retry enums'
+// names and sentences and the default policy are copied at init too. Messages are rendered by the core, on the error
 // path only (and by Decision.String and CatalogueEntry.Explain).
 
 /*
@@ -238,6 +240,98 @@ static dcsgo_response dcsgo_http_error_from_response(int64_t code,
 	r.need = pos + r.message_len;
 	return r;
 }
+
+typedef struct {
+	uint32_t result;
+	int64_t catalogue;  // the catalogue entry's index, or -1
+	dcs_status_retry_step step;
+} dcsgo_step;
+
+// dcsgo_retry_step is one retry step. Its arguments are scalars, which cgo
+// passes faster than structs (and no Go pointer is stored in C memory); NULL
+// texts are absent.
+static dcsgo_step dcsgo_retry_step(uint32_t max_attempts, uint32_t jitter, uint64_t base_transient_ms,
+		uint64_t base_throttle_ms, uint64_t base_busy_ms, uint64_t cap_ms, uint64_t max_retry_after_s,
+		uint32_t attempt, int64_t status, const char *retry_after, size_t retry_after_len,
+		const char *error_code, size_t error_code_len, bool idempotent, bool has_now, int64_t now,
+		bool has_random, double random, uint64_t previous_delay_ms, bool has_time_left,
+		uint64_t time_left_ms, const dcs_status_retry_budget *budget) {
+	dcs_status_retry_policy policy = {max_attempts, jitter, base_transient_ms, base_throttle_ms,
+		base_busy_ms, cap_ms, max_retry_after_s};
+	dcs_status_step_input in = {attempt, status, retry_after, retry_after_len, error_code,
+		error_code_len, idempotent, has_now, now, has_random, random, previous_delay_ms, has_time_left,
+		time_left_ms};
+	dcsgo_step r;
+	r.catalogue = -1;
+	r.result = dcs_status_retry_policy_step(&policy, &in, budget, &r.step);
+	if (r.result == DCS_STATUS_RESULT_OK && r.step.catalogue != NULL) {
+		r.catalogue = r.step.catalogue->index;
+	}
+	return r;
+}
+
+static uint32_t dcsgo_step_input_validate(dcs_status_step_input in) {
+	return dcs_status_step_input_validate(&in);
+}
+
+static uint32_t dcsgo_retry_policy_validate(dcs_status_retry_policy policy) {
+	return dcs_status_retry_policy_validate(&policy);
+}
+
+typedef struct {
+	uint32_t result;
+	uint64_t ms;
+} dcsgo_ms;
+
+static dcsgo_ms dcsgo_backoff_ms(dcs_status_retry_policy policy, uint32_t category, uint32_t retry,
+		double random, uint64_t previous_ms) {
+	dcsgo_ms r = {0, 0};
+	r.result = dcs_status_retry_policy_backoff_ms(&policy, category, retry, random, previous_ms, &r.ms);
+	return r;
+}
+
+typedef struct {
+	uint32_t result;
+	uint32_t jitter;
+} dcsgo_jitter;
+
+static dcsgo_jitter dcsgo_jitter_from_name(const char *name, size_t len) {
+	dcsgo_jitter r = {0, 0};
+	dcs_status_jitter j = 0;
+	r.result = dcs_status_jitter_from_name(name, len, &j);
+	r.jitter = j;
+	return r;
+}
+
+typedef struct {
+	uint32_t result;
+	uint32_t tokens;
+} dcsgo_tokens;
+
+// DCSGO_STEP_PARAMS are a step's fields as scalars, the catalogue entry as its
+// index (-1 for none): how Go passes a RetryStep back.
+#define DCSGO_STEP_PARAMS uint32_t action, uint64_t delay_ms, bool has_category, uint32_t category, \
+	uint32_t reason, bool has_tokens_after, uint32_t tokens_after, uint32_t attempt, \
+	uint32_t max_attempts, int64_t status, bool has_retry_after, uint64_t retry_after_s, \
+	int64_t catalogue
+#define DCSGO_STEP_FIELDS {action, delay_ms, has_category, category, reason, has_tokens_after, \
+	tokens_after, attempt, max_attempts, status, has_retry_after, retry_after_s, \
+	catalogue >= 0 ? dcs_status_catalogue_at((size_t)catalogue) : NULL}
+
+// dcsgo_record_success records a success; has_last false for a first-attempt
+// success.
+static dcsgo_tokens dcsgo_record_success(const dcs_status_retry_budget *budget, bool has_last,
+		DCSGO_STEP_PARAMS) {
+	dcsgo_tokens r = {0, 0};
+	dcs_status_retry_step last = DCSGO_STEP_FIELDS;
+	r.result = dcs_status_retry_budget_record_success(budget, has_last ? &last : NULL, &r.tokens);
+	return r;
+}
+
+static size_t dcsgo_step_log_line(char *buf, size_t cap, DCSGO_STEP_PARAMS) {
+	dcs_status_retry_step step = DCSGO_STEP_FIELDS;
+	return dcs_status_retry_step_log_line(&step, buf, cap);
+}
 */
 import "C"
 
@@ -333,6 +427,95 @@ const (
 	// ErrUnknownErrorCode means no entry of the DCS error-code catalogue has this
 	// code (LookupErrorCode).
 	ErrUnknownErrorCode ErrorKind = C.DCS_STATUS_RESULT_ERR_UNKNOWN_ERROR_CODE
+	// ErrNoAttempts means a retry policy's MaxAttempts is 0
+	// (RetryPolicy.Validate).
+	ErrNoAttempts ErrorKind = C.DCS_STATUS_RESULT_ERR_NO_ATTEMPTS
+	// ErrCapBelowBase means a retry policy's CapMS is below one of its base
+	// delays (RetryPolicy.Validate).
+	ErrCapBelowBase ErrorKind = C.DCS_STATUS_RESULT_ERR_CAP_BELOW_BASE
+	// ErrUnknownJitter means a Jitter that is none of the Jitter... constants
+	// (RetryPolicy.Validate, RetryPolicy.Step), or a name that is not one
+	// (ParseJitter).
+	ErrUnknownJitter ErrorKind = C.DCS_STATUS_RESULT_ERR_UNKNOWN_JITTER
+	// ErrAttemptZero means a step input's Attempt is 0 (StepInput.Validate).
+	ErrAttemptZero ErrorKind = C.DCS_STATUS_RESULT_ERR_ATTEMPT_ZERO
+	// ErrRandomOutOfRange means a step input's Random is NaN, negative, or 1
+	// or more (StepInput.Validate).
+	ErrRandomOutOfRange ErrorKind = C.DCS_STATUS_RESULT_ERR_RANDOM_OUT_OF_RANGE
+	// ErrInvalidArgument means a value the C API does not define, such as a
+	// RetryCategory that is none of the constants (RetryPolicy.BackoffMS).
+	ErrInvalidArgument ErrorKind = C.DCS_STATUS_RESULT_ERR_INVALID_ARGUMENT
+)
+
+const (
+	// JitterFull is a uniform draw in [0, ceiling): the AWS SDKs' "full
+	// jitter" (the default).
+	JitterFull Jitter = C.DCS_STATUS_JITTER_FULL
+	// JitterEqual is half the ceiling plus a uniform draw up to the other half.
+	JitterEqual Jitter = C.DCS_STATUS_JITTER_EQUAL
+	// JitterNone is exactly the ceiling: plain exponential backoff.
+	JitterNone Jitter = C.DCS_STATUS_JITTER_NONE
+	// JitterDecorrelated is a uniform draw between the base and three times
+	// the previous delay, capped.
+	JitterDecorrelated Jitter = C.DCS_STATUS_JITTER_DECORRELATED
+)
+
+const (
+	// RetryCategoryTransient is a failure that may clear at once: a server
+	// error on an idempotent request, a request timeout.
+	RetryCategoryTransient RetryCategory = C.DCS_STATUS_RETRY_CATEGORY_TRANSIENT
+	// RetryCategoryThrottle is a server limiting the request rate: 429, or any
+	// Retry-After it sent.
+	RetryCategoryThrottle RetryCategory = C.DCS_STATUS_RETRY_CATEGORY_THROTTLE
+	// RetryCategoryBusy is a busy DCS instance (restarting, backing up,
+	// running a job): an error code that says to try again later.
+	RetryCategoryBusy RetryCategory = C.DCS_STATUS_RETRY_CATEGORY_BUSY
+)
+
+const (
+	// RetryReasonNotAnError is rule 1: 1xx-3xx is not an error.
+	RetryReasonNotAnError RetryReason = C.DCS_STATUS_RETRY_REASON_NOT_AN_ERROR
+	// RetryReasonMaxAttempts is rule 2: the attempt just made was the last the
+	// policy allows.
+	RetryReasonMaxAttempts RetryReason = C.DCS_STATUS_RETRY_REASON_MAX_ATTEMPTS
+	// RetryReasonErrorCode is rule 3: the error code says to fix the request,
+	// or that the operation is not allowed.
+	RetryReasonErrorCode RetryReason = C.DCS_STATUS_RETRY_REASON_ERROR_CODE
+	// RetryReasonRetryAfterTooLong is rule 4: the server's Retry-After asks for
+	// longer than the policy's MaxRetryAfterS.
+	RetryReasonRetryAfterTooLong RetryReason = C.DCS_STATUS_RETRY_REASON_RETRY_AFTER_TOO_LONG
+	// RetryReasonRetryAfter is rule 4: retry after exactly the server's
+	// Retry-After.
+	RetryReasonRetryAfter RetryReason = C.DCS_STATUS_RETRY_REASON_RETRY_AFTER
+	// RetryReasonBusy is rule 5: the error code says to try again later.
+	RetryReasonBusy RetryReason = C.DCS_STATUS_RETRY_REASON_BUSY
+	// RetryReasonThrottled is rule 6: 429 without a valid Retry-After.
+	RetryReasonThrottled RetryReason = C.DCS_STATUS_RETRY_REASON_THROTTLED
+	// RetryReasonTimeout is rule 7: 408.
+	RetryReasonTimeout RetryReason = C.DCS_STATUS_RETRY_REASON_TIMEOUT
+	// RetryReasonServerError is rule 8: 500, 502, 504 or a code handled as
+	// 500, on an idempotent request.
+	RetryReasonServerError RetryReason = C.DCS_STATUS_RETRY_REASON_SERVER_ERROR
+	// RetryReasonNotIdempotent is rule 8: the same, on a request that is not
+	// idempotent.
+	RetryReasonNotIdempotent RetryReason = C.DCS_STATUS_RETRY_REASON_NOT_IDEMPOTENT
+	// RetryReasonStatus is rule 9: any other status, or a number that is not a
+	// status code.
+	RetryReasonStatus RetryReason = C.DCS_STATUS_RETRY_REASON_STATUS
+	// RetryReasonBudgetExhausted is a retry the budget cannot pay for.
+	RetryReasonBudgetExhausted RetryReason = C.DCS_STATUS_RETRY_REASON_BUDGET_EXHAUSTED
+	// RetryReasonDeadline is a retry whose delay would end past the caller's
+	// deadline.
+	RetryReasonDeadline RetryReason = C.DCS_STATUS_RETRY_REASON_DEADLINE
+)
+
+const (
+	// StepActionRetry says to wait RetryStep.Delay, then send the request
+	// again.
+	StepActionRetry StepAction = C.DCS_STATUS_STEP_ACTION_RETRY
+	// StepActionDoNotRetry says not to send it again: hand the response to
+	// the caller.
+	StepActionDoNotRetry StepAction = C.DCS_STATUS_STEP_ACTION_DO_NOT_RETRY
 )
 
 const (
@@ -353,6 +536,9 @@ const (
 	// recognize.
 	ErrorAdviceUnspecified ErrorAdvice = C.DCS_STATUS_ERROR_ADVICE_UNSPECIFIED
 )
+
+// logLineMax is the most bytes a step's log line can have.
+const logLineMax = C.DCS_STATUS_RETRY_STEP_LOG_LINE_MAX
 
 // resultOK is the C API's success.
 const resultOK = uint32(C.DCS_STATUS_RESULT_OK)
@@ -432,6 +618,16 @@ func load() {
 	resultNames = enumNames(func(v uint32) *C.char { return C.dcs_status_result_name(C.uint32_t(v)) })
 	errorAdviceNames = enumNames(func(v uint32) *C.char { return C.dcs_status_error_advice_name(C.uint32_t(v)) })
 
+	jitterNames = enumNames(func(v uint32) *C.char { return C.dcs_status_jitter_name(C.uint32_t(v)) })
+	jitterSentences = enumNames(func(v uint32) *C.char { return C.dcs_status_jitter_explain(C.uint32_t(v)) })
+	retryCategoryNames = enumNames(func(v uint32) *C.char { return C.dcs_status_retry_category_name(C.uint32_t(v)) })
+	retryCategorySentences = enumNames(func(v uint32) *C.char { return C.dcs_status_retry_category_explain(C.uint32_t(v)) })
+	retryReasonNames = enumNames(func(v uint32) *C.char { return C.dcs_status_retry_reason_name(C.uint32_t(v)) })
+	retryReasonSentences = enumNames(func(v uint32) *C.char { return C.dcs_status_retry_reason_explain(C.uint32_t(v)) })
+	stepActionNames = enumNames(func(v uint32) *C.char { return C.dcs_status_step_action_name(C.uint32_t(v)) })
+	stepActionSentences = enumNames(func(v uint32) *C.char { return C.dcs_status_step_action_explain(C.uint32_t(v)) })
+	defaultPolicy = policyFromC(C.dcs_status_retry_policy_default())
+
 	classIsError = make([]bool, len(classNames))
 	for c := range classIsError {
 		classIsError[c] = bool(C.dcs_status_class_is_error(C.uint32_t(c)))
@@ -452,7 +648,11 @@ func load() {
 		{adviceNames, int(RetryAdviceUnspecified), "retry advice"},
 		{lookupKindNames, int(LookupKindInvalid), "lookup kind"},
 		{actionNames, int(ActionRetryWithBackoff), "action"},
-		{resultNames, int(ErrUnknownErrorCode), "result"},
+		{resultNames, int(ErrInvalidArgument), "result"},
+		{jitterNames, int(JitterDecorrelated), "jitter"},
+		{retryCategoryNames, int(RetryCategoryBusy), "retry category"},
+		{retryReasonNames, int(RetryReasonDeadline), "retry reason"},
+		{stepActionNames, int(StepActionDoNotRetry), "step action"},
 		{errorAdviceNames, int(ErrorAdviceUnspecified), "error advice"},
 	} {
 		if len(want.names) <= want.last {
@@ -791,3 +991,173 @@ func cHeaders(h http.Header, pinner *runtime.Pinner) []C.dcs_status_header {
 	}
 	return headers
 }
+
+// cPolicy is p as the C API's struct.
+func (p RetryPolicy) cPolicy() C.dcs_status_retry_policy {
+	return C.dcs_status_retry_policy{
+		max_attempts:      C.uint32_t(p.MaxAttempts),
+		jitter:            C.uint32_t(p.Jitter),
+		base_transient_ms: C.uint64_t(p.BaseTransientMS),
+		base_throttle_ms:  C.uint64_t(p.BaseThrottleMS),
+		base_busy_ms:      C.uint64_t(p.BaseBusyMS),
+		cap_ms:            C.uint64_t(p.CapMS),
+		max_retry_after_s: C.uint64_t(p.MaxRetryAfterS),
+	}
+}
+
+// policyFromC is the C API's policy as a RetryPolicy.
+func policyFromC(c C.dcs_status_retry_policy) RetryPolicy {
+	return RetryPolicy{
+		MaxAttempts:     uint32(c.max_attempts),
+		Jitter:          Jitter(c.jitter),
+		BaseTransientMS: uint64(c.base_transient_ms),
+		BaseThrottleMS:  uint64(c.base_throttle_ms),
+		BaseBusyMS:      uint64(c.base_busy_ms),
+		CapMS:           uint64(c.cap_ms),
+		MaxRetryAfterS:  uint64(c.max_retry_after_s),
+	}
+}
+
+// cInput is in as the C API's struct, without its texts (dcsgo_retry_step
+// sets them).
+func (in *StepInput) cInput() C.dcs_status_step_input {
+	c := C.dcs_status_step_input{
+		attempt:           C.uint32_t(in.Attempt),
+		status:            C.int64_t(in.Status),
+		idempotent:        C.bool(in.Idempotent),
+		has_random:        C.bool(in.HasRandom),
+		random:            C.double(in.Random),
+		previous_delay_ms: C.uint64_t(in.PreviousDelayMS),
+		has_time_left:     C.bool(in.HasTimeLeft),
+		time_left_ms:      C.uint64_t(durationMS(in.TimeLeft)),
+	}
+	if !in.Now.IsZero() {
+		c.has_now = true
+		c.now = C.int64_t(in.Now.Unix())
+	}
+	return c
+}
+
+// validateStepInput is the core's first problem with in, or resultOK.
+func validateStepInput(in *StepInput) uint32 {
+	return uint32(C.dcsgo_step_input_validate(in.cInput()))
+}
+
+// validatePolicy is the core's first problem with p, or resultOK.
+func validatePolicy(p RetryPolicy) uint32 {
+	return uint32(C.dcsgo_retry_policy_validate(p.cPolicy()))
+}
+
+// backoffMS asks the core for a backoff delay.
+func backoffMS(p RetryPolicy, category RetryCategory, retry uint32, random float64, previousMS uint64) (uint64, uint32) {
+	r := C.dcsgo_backoff_ms(p.cPolicy(), C.uint32_t(category), C.uint32_t(retry), C.double(random), C.uint64_t(previousMS))
+	return uint64(r.ms), uint32(r.result)
+}
+
+// jitterFromName asks the core which jitter mode a name is.
+func jitterFromName(name string) (Jitter, uint32) {
+	p, n := cString(name)
+	r := C.dcsgo_jitter_from_name(p, n)
+	return Jitter(r.jitter), uint32(r.result)
+}
+
+// randomUnit is a draw from the core's random source.
+func randomUnit() float64 { return float64(C.dcs_status_random_unit()) }
+
+// retryStep asks the core for the next step: one cgo call. An empty text is
+// passed as absent (the core reads an empty Retry-After as one that does not
+// parse, and an empty error code as one the catalogue lacks: both as absent).
+func retryStep(p RetryPolicy, in *StepInput, budget *RetryBudget) (RetryStep, uint32) {
+	ra, raLen := cOptional(in.RetryAfter, in.RetryAfter != "")
+	ec, ecLen := cOptional(in.ErrorCode, in.ErrorCode != "")
+	var hasNow bool
+	var now int64
+	if !in.Now.IsZero() {
+		hasNow, now = true, in.Now.Unix()
+	}
+	r := C.dcsgo_retry_step(C.uint32_t(p.MaxAttempts), C.uint32_t(p.Jitter), C.uint64_t(p.BaseTransientMS),
+		C.uint64_t(p.BaseThrottleMS), C.uint64_t(p.BaseBusyMS), C.uint64_t(p.CapMS), C.uint64_t(p.MaxRetryAfterS),
+		C.uint32_t(in.Attempt), C.int64_t(in.Status), ra, raLen, ec, ecLen, C.bool(in.Idempotent),
+		C.bool(hasNow), C.int64_t(now), C.bool(in.HasRandom), C.double(in.Random), C.uint64_t(in.PreviousDelayMS),
+		C.bool(in.HasTimeLeft), C.uint64_t(durationMS(in.TimeLeft)), budget.handle())
+	runtime.KeepAlive(budget)
+	if uint32(r.result) != resultOK {
+		return RetryStep{}, uint32(r.result)
+	}
+	c := &r.step
+	s := RetryStep{
+		Action:         StepAction(c.action),
+		DelayMS:        uint64(c.delay_ms),
+		Delay:          msToDuration(uint64(c.delay_ms)),
+		HasCategory:    bool(c.has_category),
+		Category:       RetryCategory(c.category),
+		Reason:         RetryReason(c.reason),
+		HasTokensAfter: bool(c.has_tokens_after),
+		TokensAfter:    uint32(c.tokens_after),
+		Attempt:        uint32(c.attempt),
+		MaxAttempts:    uint32(c.max_attempts),
+		Status:         int(c.status),
+		HasRetryAfter:  bool(c.has_retry_after),
+		RetryAfter:     secondsToDuration(uint64(c.retry_after_s)),
+		RetryAfterS:    uint64(c.retry_after_s),
+	}
+	if r.catalogue >= 0 && int(r.catalogue) < len(catalogue) {
+		s.Catalogue = &catalogue[r.catalogue]
+	}
+	return s, resultOK
+}
+
+// stepLogLine is the core's log line of a step, which always fits
+// DCS_STATUS_RETRY_STEP_LOG_LINE_MAX bytes: one cgo call, and the string is the
+// only allocation.
+func stepLogLine(s *RetryStep) string {
+	// The buffer escapes (C writes it) and becomes the string, which nothing
+	// writes after the call.
+	buf := make([]byte, logLineMax+1)
+	n := int(C.dcsgo_step_log_line((*C.char)(unsafe.Pointer(&buf[0])), C.size_t(len(buf)),
+		C.uint32_t(s.Action), C.uint64_t(s.DelayMS), C.bool(s.HasCategory), C.uint32_t(s.Category),
+		C.uint32_t(s.Reason), C.bool(s.HasTokensAfter), C.uint32_t(s.TokensAfter), C.uint32_t(s.Attempt),
+		C.uint32_t(s.MaxAttempts), C.int64_t(s.Status), C.bool(s.HasRetryAfter), C.uint64_t(s.RetryAfterS),
+		C.int64_t(s.Catalogue.catalogueIndex())))
+	return view(buf, 0, min(n, len(buf)-1))
+}
+
+// cBudget is the C handle of a budget.
+type cBudget = *C.dcs_status_retry_budget
+
+func newBudget(capacity, retryCost, throttleCost, tokens uint32, full bool) cBudget {
+	if full {
+		return C.dcs_status_retry_budget_new(C.uint32_t(capacity), C.uint32_t(retryCost), C.uint32_t(throttleCost))
+	}
+	return C.dcs_status_retry_budget_new_with_tokens(C.uint32_t(capacity), C.uint32_t(retryCost), C.uint32_t(throttleCost), C.uint32_t(tokens))
+}
+
+func newDefaultBudget() cBudget           { return C.dcs_status_retry_budget_new_default() }
+func freeBudget(h cBudget)                { C.dcs_status_retry_budget_free(h) }
+func budgetTokens(h cBudget) uint32       { return uint32(C.dcs_status_retry_budget_tokens(h)) }
+func budgetCapacity(h cBudget) uint32     { return uint32(C.dcs_status_retry_budget_capacity(h)) }
+func budgetRetryCost(h cBudget) uint32    { return uint32(C.dcs_status_retry_budget_retry_cost(h)) }
+func budgetThrottleCost(h cBudget) uint32 { return uint32(C.dcs_status_retry_budget_throttle_cost(h)) }
+
+// budgetRecordSuccess records a success, after last (nil: the first attempt
+// succeeded); the tokens after and the result.
+func budgetRecordSuccess(h cBudget, last *RetryStep) (uint32, uint32) {
+	var s RetryStep
+	if last != nil {
+		s = *last
+	}
+	r := C.dcsgo_record_success(h, C.bool(last != nil),
+		C.uint32_t(s.Action), C.uint64_t(s.DelayMS), C.bool(s.HasCategory), C.uint32_t(s.Category),
+		C.uint32_t(s.Reason), C.bool(s.HasTokensAfter), C.uint32_t(s.TokensAfter), C.uint32_t(s.Attempt),
+		C.uint32_t(s.MaxAttempts), C.int64_t(s.Status), C.bool(s.HasRetryAfter), C.uint64_t(s.RetryAfterS),
+		C.int64_t(s.Catalogue.catalogueIndex()))
+	return uint32(r.tokens), uint32(r.result)
+}
+
+// budgetOpaque stands for the C budget type, which is incomplete in Go, in
+// an atomic.Pointer; the pointer is C memory, which the garbage collector
+// ignores.
+type budgetOpaque struct{}
+
+func toOpaque(h cBudget) *budgetOpaque   { return (*budgetOpaque)(unsafe.Pointer(h)) }
+func fromOpaque(p *budgetOpaque) cBudget { return (cBudget)(unsafe.Pointer(p)) }

@@ -10,14 +10,15 @@
 #   - go test -race (the shared vectors, the comparison with `dcs-status list
 #     --json` and `dcs-status errors --json`, the freshness of the generated
 #     files, the httptest server (error bodies too), zero allocations, goroutines
-#     hammering lookups, the fuzzers' seed corpora, the Examples);
+#     hammering lookups, a retry budget shared by goroutines, the retry
+#     policy's vectors, the fuzzers' seed corpora, the Examples);
 #   - go test built with GOEXPERIMENT=cgocheck2 (every Go pointer store checked),
 #     and with GOGC=1;
 #   - go test with the shared library (-tags dcsstatus_shared) and with an
 #     installed library found by pkg-config (-tags dcsstatus_pkgconfig, installed by
 #     bindings/c/install.sh into a temporary prefix);
 #   - each fuzzer for 10 s (FuzzFromName, FuzzParseRetryAfter, FuzzDecide,
-#     FuzzParseErrorBody);
+#     FuzzParseErrorBody, FuzzStep);
 #   - a program outside the module (examples/outside, through a replace directive).
 # Exits non-zero if any check failed; logs are in <target>/test-logs/go-*.log.
 set -euo pipefail
@@ -80,7 +81,7 @@ check go-test-cgocheck2 in_go env GOEXPERIMENT=cgocheck2 go test -count=1 ./...
 check go-test-gogc1 in_go env GOGC=1 go test -count=1 -short ./...
 check go-test-shared in_go go test -count=1 -tags dcsstatus_shared ./...
 check go-test-pkgconfig in_go "${pkgconfig[@]}" go test -count=1 -tags dcsstatus_pkgconfig ./...
-for fuzzer in FuzzFromName FuzzParseRetryAfter FuzzDecide FuzzParseErrorBody; do
+for fuzzer in FuzzFromName FuzzParseRetryAfter FuzzDecide FuzzParseErrorBody FuzzStep; do
     # A short minimization budget: a new input is shrunk for at most 2 s, so the
     # 10 s go to fuzzing.
     check "go-fuzz-$fuzzer" in_go go test -run '^$' -fuzz "^$fuzzer\$" -fuzztime=10s -fuzzminimizetime=2s .

@@ -38,7 +38,7 @@ var vectorRunners = map[string]struct {
 	"catalogue.json":      {run: runCatalogueVectors},
 	"bodies.json":         {run: runBodyVectors},
 	"responses.json":      {run: runResponseVectors},
-	"retry_steps.json":    {skipped: "the C API has no retry policy yet (issue 10)"},
+	"retry_steps.json":    {run: runRetryStepVectors},
 }
 
 func TestVectors(t *testing.T) {
