@@ -2,48 +2,14 @@
 //! error never allocate; errors about untrusted input allocate a fixed amount,
 //! whatever the input's size.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
-
 use dcs_status::{
     decide, error_message, from_name, from_name_bytes, lookup, parse_retry_after, quote, ErrorKind,
     HttpError, HttpErrorRef, Status,
 };
 
-struct Counting;
+mod common;
 
-thread_local! {
-    /// Allocations made by this thread, and their bytes (tests run on several threads
-    /// at once).
-    static ALLOCATIONS: Cell<(usize, usize)> = const { Cell::new((0, 0)) };
-}
-
-// SAFETY: forwards to the system allocator, only counting calls.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        ALLOCATIONS.with(|n| {
-            let (count, bytes) = n.get();
-            n.set((count + 1, bytes + layout.size()));
-        });
-        // SAFETY: same contract as ours.
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: same contract as ours.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
-
-#[global_allocator]
-static GLOBAL: Counting = Counting;
-
-/// How many allocations `f` made, and how many bytes they asked for.
-fn allocations_during(f: impl FnOnce()) -> (usize, usize) {
-    let (count, bytes) = ALLOCATIONS.with(Cell::get);
-    f();
-    let (count_after, bytes_after) = ALLOCATIONS.with(Cell::get);
-    (count_after - count, bytes_after - bytes)
-}
+use common::allocations_and_bytes_during as allocations_during;
 
 #[test]
 fn the_hot_paths_do_not_allocate() {

@@ -1,39 +1,11 @@
 //! A retry step, the budget, the default random source and the log line written
 //! into a buffer never allocate: the C, Go and Python layers call them per request.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
-
 use dcs_status::{random_unit, Jitter, RetryBudget, RetryPolicy, RetryStep, StepInput};
 
-struct Counting;
+mod common;
 
-thread_local! {
-    /// Allocations made by this thread (tests run on several threads at once).
-    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
-}
-
-// SAFETY: forwards to the system allocator, only counting calls.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        ALLOCATIONS.with(|n| n.set(n.get() + 1));
-        // SAFETY: same contract as ours.
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: same contract as ours.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
-
-#[global_allocator]
-static GLOBAL: Counting = Counting;
-
-fn allocations_during(f: impl FnOnce()) -> usize {
-    let before = ALLOCATIONS.with(Cell::get);
-    f();
-    ALLOCATIONS.with(Cell::get) - before
-}
+use common::allocations_during;
 
 #[test]
 fn steps_budgets_draws_and_log_lines_do_not_allocate() {
