@@ -50,6 +50,22 @@
 #define DCS_STATUS_RETRY_STEP_LOG_LINE_MAX 256
 
 /**
+ * The status a step input gives when no response arrived (the connection failed,
+ * was reset or timed out): rule 0 retries it, reason
+ * `DCS_STATUS_RETRY_REASON_CONNECTION_ERROR`, only on an idempotent request. No
+ * HTTP status is 0. (A literal for cbindgen; a test pins it to the core's
+ * `NO_RESPONSE`.)
+ */
+#define DCS_STATUS_NO_RESPONSE 0
+
+/**
+ * The most bytes of an error response's body a client reads to find its
+ * `error_code` (`dcs_status_parse_error_body`): 65536, the core's `BODY_LIMIT`
+ * (pinned by a test).
+ */
+#define DCS_STATUS_BODY_LIMIT 65536
+
+/**
  * The class of a status code; the value is the code's first digit.
  */
 enum dcs_status_class
@@ -431,7 +447,8 @@ enum dcs_status_retry_reason
    */
   DCS_STATUS_RETRY_REASON_SERVER_ERROR = 9,
   /**
-   * Rule 8: the same, on a request that is not idempotent.
+   * Rules 0 and 8: no response, or the same server errors, on a request that is
+   * not idempotent.
    */
   DCS_STATUS_RETRY_REASON_NOT_IDEMPOTENT = 10,
   /**
@@ -446,6 +463,11 @@ enum dcs_status_retry_reason
    * A retry whose delay would end past the caller's deadline.
    */
   DCS_STATUS_RETRY_REASON_DEADLINE = 13,
+  /**
+   * Rule 0: no response arrived (status `DCS_STATUS_NO_RESPONSE`: the connection
+   * failed, was reset or timed out) on an idempotent request.
+   */
+  DCS_STATUS_RETRY_REASON_CONNECTION_ERROR = 14,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -1451,6 +1473,19 @@ dcs_status_result dcs_status_retry_policy_backoff_ms(const struct dcs_status_ret
 size_t dcs_status_retry_step_log_line(const struct dcs_status_retry_step *step,
                                       char *buf,
                                       size_t cap);
+
+/**
+ * Whether the policy gave up at `step`: a rule called for a retry, but a limit
+ * stopped it (reason `MAX_ATTEMPTS`, `RETRY_AFTER_TOO_LONG`, `DEADLINE` or
+ * `BUDGET_EXHAUSTED`). A retrying client then reports its retries as exhausted,
+ * where a response no retry can fix (a 404, a 500 on a POST) is simply the answer.
+ * False for a NULL `step` or one with a field the header does not define.
+ *
+ * # Safety
+ * `step` must be NULL or point to a readable `dcs_status_retry_step` whose `bool`
+ * fields hold false or true.
+ */
+bool dcs_status_retry_step_gave_up(const struct dcs_status_retry_step *step);
 
 /**
  * A uniform random draw in [0, 1) from the library's source: what a step uses when

@@ -332,6 +332,11 @@ static size_t dcsgo_step_log_line(char *buf, size_t cap, DCSGO_STEP_PARAMS) {
 	dcs_status_retry_step step = DCSGO_STEP_FIELDS;
 	return dcs_status_retry_step_log_line(&step, buf, cap);
 }
+
+static bool dcsgo_step_gave_up(DCSGO_STEP_PARAMS) {
+	dcs_status_retry_step step = DCSGO_STEP_FIELDS;
+	return dcs_status_retry_step_gave_up(&step);
+}
 */
 import "C"
 
@@ -496,7 +501,7 @@ const (
 	// RetryReasonServerError is rule 8: 500, 502, 504 or a code handled as
 	// 500, on an idempotent request.
 	RetryReasonServerError RetryReason = C.DCS_STATUS_RETRY_REASON_SERVER_ERROR
-	// RetryReasonNotIdempotent is rule 8: the same, on a request that is not
+	// RetryReasonNotIdempotent is rules 0 and 8: no response, or the same, on a request that is not
 	// idempotent.
 	RetryReasonNotIdempotent RetryReason = C.DCS_STATUS_RETRY_REASON_NOT_IDEMPOTENT
 	// RetryReasonStatus is rule 9: any other status, or a number that is not a
@@ -507,6 +512,10 @@ const (
 	// RetryReasonDeadline is a retry whose delay would end past the caller's
 	// deadline.
 	RetryReasonDeadline RetryReason = C.DCS_STATUS_RETRY_REASON_DEADLINE
+	// RetryReasonConnectionError is rule 0: no response arrived (Status
+	// NoResponse: the connection failed, was reset or timed out) on an
+	// idempotent request.
+	RetryReasonConnectionError RetryReason = C.DCS_STATUS_RETRY_REASON_CONNECTION_ERROR
 )
 
 const (
@@ -651,7 +660,7 @@ func load() {
 		{resultNames, int(ErrInvalidArgument), "result"},
 		{jitterNames, int(JitterDecorrelated), "jitter"},
 		{retryCategoryNames, int(RetryCategoryBusy), "retry category"},
-		{retryReasonNames, int(RetryReasonDeadline), "retry reason"},
+		{retryReasonNames, int(RetryReasonConnectionError), "retry reason"},
 		{stepActionNames, int(StepActionDoNotRetry), "step action"},
 		{errorAdviceNames, int(ErrorAdviceUnspecified), "error advice"},
 	} {
@@ -1120,6 +1129,24 @@ func stepLogLine(s *RetryStep) string {
 		C.uint32_t(s.MaxAttempts), C.int64_t(s.Status), C.bool(s.HasRetryAfter), C.uint64_t(s.RetryAfterS),
 		C.int64_t(s.Catalogue.catalogueIndex())))
 	return view(buf, 0, min(n, len(buf)-1))
+}
+
+// NoResponse is the StepInput Status of an attempt that got no response (the
+// connection failed, was reset or timed out): rule 0 retries it, reason
+// RetryReasonConnectionError, only on an idempotent request. No HTTP status
+// is 0. The core's NO_RESPONSE.
+const NoResponse = C.DCS_STATUS_NO_RESPONSE
+
+// bodyLimit is the core's BODY_LIMIT (MaxErrorBodyBytes).
+const bodyLimit = C.DCS_STATUS_BODY_LIMIT
+
+// stepGaveUp is the core's RetryStep::gave_up of s.
+func stepGaveUp(s *RetryStep) bool {
+	return bool(C.dcsgo_step_gave_up(
+		C.uint32_t(s.Action), C.uint64_t(s.DelayMS), C.bool(s.HasCategory), C.uint32_t(s.Category),
+		C.uint32_t(s.Reason), C.bool(s.HasTokensAfter), C.uint32_t(s.TokensAfter), C.uint32_t(s.Attempt),
+		C.uint32_t(s.MaxAttempts), C.int64_t(s.Status), C.bool(s.HasRetryAfter), C.uint64_t(s.RetryAfterS),
+		C.int64_t(s.Catalogue.catalogueIndex())))
 }
 
 // cBudget is the C handle of a budget.

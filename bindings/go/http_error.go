@@ -37,10 +37,11 @@ var (
 const retryAfterHeader = "Retry-After"
 
 // MaxErrorBodyBytes is how much of an error response's body CheckResponse reads:
-// 64 KiB, far more than any DCS or API gateway error body (a few hundred bytes).
+// 64 KiB (the core's BODY_LIMIT), far more than any DCS or API gateway error
+// body (a few hundred bytes).
 // A longer body is read as its first MaxErrorBodyBytes bytes, an object cut
 // short, so without a code. The rest stays unread for the caller.
-const MaxErrorBodyBytes = 64 << 10
+const MaxErrorBodyBytes = bodyLimit
 
 // HTTPError is one error for one response: what its status, headers and body
 // say together, as the core reads them (C's dcs_status_http_error_from_response,

@@ -86,8 +86,8 @@ type StepInput struct {
 	// Attempt is the number of the attempt just made: 1 for the first (also
 	// the number of the retry that would follow).
 	Attempt uint32
-	// Status is the response's HTTP status code; a number outside 100..999 is
-	// RetryReasonStatus.
+	// Status is the response's HTTP status code, or NoResponse (0) when none
+	// arrived; any other number outside 100..999 is RetryReasonStatus.
 	Status int
 	// RetryAfter is the response's Retry-After value as received
 	// (delay-seconds or an HTTP-date); "" for none. One that does not parse
@@ -220,6 +220,15 @@ func (s RetryStep) IsRetry() bool { return s.Action == StepActionRetry }
 // call). The zero RetryStep, which Step never returns, gets the core's message
 // about an invalid argument.
 func (s RetryStep) String() string { return stepLogLine(&s) }
+
+// GaveUp reports whether the policy gave up at this step: a rule called for a
+// retry, but a limit stopped it (RetryReasonMaxAttempts,
+// RetryReasonRetryAfterTooLong, RetryReasonDeadline or
+// RetryReasonBudgetExhausted). A retrying client then reports its retries as
+// exhausted, where a response no retry can fix (a 404, a 500 on a POST) is
+// simply the answer. The core decides (RetryStep::gave_up); false for a step
+// with a field the core does not define.
+func (s RetryStep) GaveUp() bool { return stepGaveUp(&s) }
 
 // RandomUnit is a uniform draw in [0, 1) from the core's random source: what
 // Step uses when the input has no Random. Fast, never locked, not for

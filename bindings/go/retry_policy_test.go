@@ -162,3 +162,32 @@ func TestBudgetSharedByGoroutinesLosesNoUpdate(t *testing.T) {
 		t.Errorf("after retries and refunds: %d tokens, want %d", full.Tokens(), start)
 	}
 }
+
+// GaveUp is the core's: true when a limit stopped a retry that a rule called
+// for, false for a retry and for a response no retry can fix.
+func TestRetryStepGaveUp(t *testing.T) {
+	p := DefaultRetryPolicy()
+	for _, c := range []struct {
+		attempt uint32
+		status  int
+		want    bool
+	}{
+		{1, 503, false}, // retried after its Retry-After
+		{3, 503, true},  // the third attempt was the last
+		{3, 404, false}, // nothing to give up
+		{1, NoResponse, false},
+		{3, NoResponse, true},
+	} {
+		in := StepInput{Attempt: c.attempt, Status: c.status, RetryAfter: "1", Idempotent: true, Random: 0.5, HasRandom: true}
+		s, err := p.Step(in, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.GaveUp() != c.want {
+			t.Errorf("attempt %d, status %d: GaveUp() = %v, want %v (%s)", c.attempt, c.status, s.GaveUp(), c.want, s)
+		}
+	}
+	if (RetryStep{Reason: 999}).GaveUp() {
+		t.Error("a step with an undefined reason gave up")
+	}
+}

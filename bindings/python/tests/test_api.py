@@ -646,3 +646,19 @@ def test_every_public_item_has_a_docstring():
                 continue
             if callable(value) or hasattr(value, "__get__"):
                 assert value.__doc__, f"{cls.__name__}.{attr}"
+
+
+def test_no_response_and_gave_up_are_the_cores():
+    """Status NO_RESPONSE (0) is a connection that failed: retried on an idempotent
+    request only; ``gave_up`` marks a retry a limit stopped, not a final answer."""
+    policy = dcs_status.RetryPolicy()
+    assert dcs_status.NO_RESPONSE == 0
+    assert dcs_status.BODY_LIMIT == 65536
+    reset = policy.step(dcs_status.NO_RESPONSE, attempt=1, idempotent=True, random=0.5)
+    assert reset.reason is dcs_status.RetryReason.CONNECTION_ERROR
+    assert str(reset) == "retry 1 of 2 in 25 ms: no response on an idempotent request (connection_error)"
+    assert not reset.gave_up
+    post = policy.step(dcs_status.NO_RESPONSE, attempt=1, idempotent=False)
+    assert post.reason is dcs_status.RetryReason.NOT_IDEMPOTENT and not post.gave_up
+    assert policy.step(503, attempt=3, retry_after="1").gave_up
+    assert not policy.step(404, attempt=3).gave_up

@@ -132,7 +132,7 @@ def test_huge_body_fields_are_kept_up_to_the_text_limit():
 
 
 @pytest.mark.parametrize(
-    "status", [10**5000, -(10**5000), 0, -1, 2**63], ids=["10**5000", "-10**5000", "0", "-1", "2**63"]
+    "status", [10**5000, -(10**5000), -1, 1, 2**63], ids=["10**5000", "-10**5000", "-1", "1", "2**63"]
 )
 def test_a_step_answers_any_status(status):
     step = RetryPolicy().step(status, attempt=1)

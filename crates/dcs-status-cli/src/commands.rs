@@ -105,7 +105,7 @@ pub(crate) static COMMANDS: [Command; 5] = [
         about: "Tells what the retry policy does after an attempt that got STATUS, and why",
         args: &[Arg {
             name: "STATUS",
-            help: "The response's status code",
+            help: "The response's status code, or 0 if no response arrived",
         }],
         options: crate::retry::OPTIONS,
         run: crate::retry::run,

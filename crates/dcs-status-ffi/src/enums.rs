@@ -267,7 +267,8 @@ pub enum dcs_status_retry_reason {
     Timeout = 8,
     /// Rule 8: 500, 502, 504 or a code handled as 500, on an idempotent request.
     ServerError = 9,
-    /// Rule 8: the same, on a request that is not idempotent.
+    /// Rules 0 and 8: no response, or the same server errors, on a request that is
+    /// not idempotent.
     NotIdempotent = 10,
     /// Rule 9: any other status, or a number that is not a status code.
     Status = 11,
@@ -275,6 +276,9 @@ pub enum dcs_status_retry_reason {
     BudgetExhausted = 12,
     /// A retry whose delay would end past the caller's deadline.
     Deadline = 13,
+    /// Rule 0: no response arrived (status `DCS_STATUS_NO_RESPONSE`: the connection
+    /// failed, was reset or timed out) on an idempotent request.
+    ConnectionError = 14,
 }
 
 c_enum!(dcs_status_retry_reason from RetryReason {
@@ -291,6 +295,7 @@ c_enum!(dcs_status_retry_reason from RetryReason {
     Status => Status,
     BudgetExhausted => BudgetExhausted,
     Deadline => Deadline,
+    ConnectionError => ConnectionError,
 });
 
 /// Whether a retry step sends the request again.

@@ -25,6 +25,18 @@ use crate::types::{dcs_status_retry_policy, dcs_status_retry_step, dcs_status_st
 /// (`dcs_status_retry_step_log_line`).
 pub const DCS_STATUS_RETRY_STEP_LOG_LINE_MAX: usize = 256;
 
+/// The status a step input gives when no response arrived (the connection failed,
+/// was reset or timed out): rule 0 retries it, reason
+/// `DCS_STATUS_RETRY_REASON_CONNECTION_ERROR`, only on an idempotent request. No
+/// HTTP status is 0. (A literal for cbindgen; a test pins it to the core's
+/// `NO_RESPONSE`.)
+pub const DCS_STATUS_NO_RESPONSE: i64 = 0;
+
+/// The most bytes of an error response's body a client reads to find its
+/// `error_code` (`dcs_status_parse_error_body`): 65536, the core's `BODY_LIMIT`
+/// (pinned by a test).
+pub const DCS_STATUS_BODY_LIMIT: usize = 65_536;
+
 impl From<RetryPolicy> for dcs_status_retry_policy {
     fn from(p: RetryPolicy) -> Self {
         dcs_status_retry_policy {
@@ -392,6 +404,26 @@ pub unsafe extern "C" fn dcs_status_retry_step_log_line(
                 ),
             }
         }
+    }
+}
+
+/// Whether the policy gave up at `step`: a rule called for a retry, but a limit
+/// stopped it (reason `MAX_ATTEMPTS`, `RETRY_AFTER_TOO_LONG`, `DEADLINE` or
+/// `BUDGET_EXHAUSTED`). A retrying client then reports its retries as exhausted,
+/// where a response no retry can fix (a 404, a 500 on a POST) is simply the answer.
+/// False for a NULL `step` or one with a field the header does not define.
+///
+/// # Safety
+/// `step` must be NULL or point to a readable `dcs_status_retry_step` whose `bool`
+/// fields hold false or true.
+#[no_mangle]
+pub unsafe extern "C" fn dcs_status_retry_step_gave_up(step: *const dcs_status_retry_step) -> bool {
+    ffi_panic_boundary! {
+        // SAFETY: by this function's contract, `step` is NULL or readable.
+        unsafe { step.as_ref() }
+            .ok_or(dcs_status_result::ErrNullPointer)
+            .and_then(core_step)
+            .is_ok_and(|step| step.gave_up())
     }
 }
 

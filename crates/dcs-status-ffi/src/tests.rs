@@ -684,6 +684,8 @@ fn the_c_policy_and_steps_are_the_cores() {
     let policy = dcs_status_retry_policy_default();
     assert_eq!(crate::policy::policy_of(&policy), Ok(RetryPolicy::DEFAULT));
     assert_eq!(DCS_STATUS_RETRY_STEP_LOG_LINE_MAX, RetryStep::LOG_LINE_MAX);
+    assert_eq!(DCS_STATUS_NO_RESPONSE, core_status::NO_RESPONSE);
+    assert_eq!(DCS_STATUS_BODY_LIMIT, core_status::BODY_LIMIT);
     let budget = dcs_status_retry_budget_new_default();
     // SAFETY: a live budget, freed once.
     unsafe {
@@ -775,7 +777,9 @@ const CORE_API: &[(&str, Result<&[&str], &str>)] = &[
     ("RetryPolicy", Ok(&["dcs_status_retry_policy", "dcs_status_retry_policy_default", "dcs_status_retry_policy_validate", "dcs_status_retry_policy_step", "dcs_status_retry_policy_backoff_ms"])),
     ("Jitter", Ok(&["dcs_status_jitter", "dcs_status_jitter_name", "dcs_status_jitter_explain", "dcs_status_jitter_from_name"])),
     ("StepInput", Ok(&["dcs_status_step_input", "dcs_status_step_input_validate"])),
-    ("RetryStep", Ok(&["dcs_status_retry_step", "dcs_status_retry_step_log_line", "DCS_STATUS_RETRY_STEP_LOG_LINE_MAX"])),
+    ("RetryStep", Ok(&["dcs_status_retry_step", "dcs_status_retry_step_log_line", "DCS_STATUS_RETRY_STEP_LOG_LINE_MAX", "dcs_status_retry_step_gave_up"])),
+    ("NO_RESPONSE", Ok(&["DCS_STATUS_NO_RESPONSE"])),
+    ("BODY_LIMIT", Ok(&["DCS_STATUS_BODY_LIMIT"])),
     ("StepAction", Ok(&["dcs_status_step_action", "dcs_status_step_action_name", "dcs_status_step_action_explain"])),
     ("RetryCategory", Ok(&["dcs_status_retry_category", "dcs_status_retry_category_name", "dcs_status_retry_category_explain"])),
     ("RetryReason", Ok(&["dcs_status_retry_reason", "dcs_status_retry_reason_name", "dcs_status_retry_reason_explain"])),
@@ -845,5 +849,29 @@ fn every_public_core_item_is_exported_or_listed_as_not() {
             items.iter().any(|i| i == name),
             "CORE_API lists `{name}`, which the core no longer has"
         );
+    }
+}
+
+#[test]
+fn gave_up_is_the_cores_and_false_for_null_or_invalid_steps() {
+    use core_status::{RetryPolicy, StepInput};
+
+    for (attempt, status) in [(1, 503), (3, 503), (3, 404), (1, 0), (3, 0)] {
+        let input = StepInput::new(attempt, status)
+            .with_retry_after(b"1")
+            .with_idempotent(true)
+            .with_random(0.5);
+        let core = RetryPolicy::DEFAULT.step(&input, None);
+        let c = dcs_status_retry_step::from(core);
+        // SAFETY: a live step.
+        assert_eq!(unsafe { dcs_status_retry_step_gave_up(&c) }, core.gave_up());
+    }
+    let mut invalid =
+        dcs_status_retry_step::from(RetryPolicy::DEFAULT.step(&StepInput::new(3, 503), None));
+    invalid.reason = 999;
+    // SAFETY: NULL, and a live step.
+    unsafe {
+        assert!(!dcs_status_retry_step_gave_up(core::ptr::null()));
+        assert!(!dcs_status_retry_step_gave_up(&invalid));
     }
 }

@@ -40,13 +40,6 @@ use dcs_status::{
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
 
-/// The most bytes the package reads of a response body that its HTTP client has not
-/// read yet (and only when the response declares that length, so that nothing is
-/// left half-read): 64 KiB, far above any DCS or gateway error body.
-// TODO(core): the Go binding reads a bounded prefix too; this bound belongs in the
-// core (e.g. `HttpError::BODY_LIMIT`) so that both read the same.
-const BODY_LIMIT: usize = 64 * 1024;
-
 /// The module: constants built once from the core, its classes and its functions.
 ///
 /// - `VERSION`: the core's version.
@@ -58,7 +51,9 @@ const BODY_LIMIT: usize = 64 * 1024;
 /// - `ERROR_KINDS`: `(name, message, is_retry_after)` per error kind, in number order.
 /// - `RETRY_AFTER_HEADER`, `REQUEST_ID_HEADER`: the header names an HTTP error reads.
 /// - `TEXT_LIMIT`: the most bytes an HTTP error keeps of each text of a response;
-///   `BODY_LIMIT`: the most the package reads of a body its client has not read.
+///   `BODY_LIMIT`: the most the package reads of a body its client has not read
+///   (the core's, as Go's `MaxErrorBodyBytes` and C's `DCS_STATUS_BODY_LIMIT`).
+/// - `NO_RESPONSE`: the status a retry step reads as "no response arrived".
 /// - `ERROR_ADVICES`, `JITTERS`, `RETRY_CATEGORIES`, `STEP_ACTIONS`: `(name,
 ///   explanation)` per value; `RETRY_REASONS`: `(name, explanation, is_retry)`;
 ///   `RETRY_INPUT_ERRORS`: `(name, message)`.
@@ -101,7 +96,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("RETRY_AFTER_HEADER", HttpError::RETRY_AFTER_HEADER)?;
     m.add("REQUEST_ID_HEADER", HttpError::REQUEST_ID_HEADER)?;
     m.add("TEXT_LIMIT", HttpError::TEXT_LIMIT)?;
-    m.add("BODY_LIMIT", BODY_LIMIT)?;
+    m.add("BODY_LIMIT", dcs_status::BODY_LIMIT)?;
+    m.add("NO_RESPONSE", dcs_status::NO_RESPONSE)?;
     let explained =
         |name: &str, rows: Vec<(&'static str, &'static str)>| m.add(name, PyTuple::new(py, rows)?);
     explained(

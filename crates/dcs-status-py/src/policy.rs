@@ -504,6 +504,16 @@ impl PyRetryStep {
         self.0.is_retry()
     }
 
+    /// Whether the policy gave up: a rule called for a retry, but a limit stopped it
+    /// (``max_attempts``, ``retry_after_too_long``, ``deadline`` or
+    /// ``budget_exhausted``). A retrying client then reports its retries as
+    /// exhausted, where a response no retry can fix (a 404, a 500 on a POST) is
+    /// simply the answer.
+    #[getter]
+    fn gave_up(&self) -> bool {
+        self.0.gave_up()
+    }
+
     /// How long to wait before sending the request again, in milliseconds.
     #[getter]
     fn delay_ms(&self) -> u64 {

@@ -103,6 +103,29 @@ pub(crate) const fn str_of(c: &'static core::ffi::CStr) -> &'static str {
     }
 }
 
+/// The status a retry step reads as "no response arrived": the connection failed,
+/// was reset or timed out before a response (rule 0 of [`RetryPolicy::step`]). No
+/// HTTP status is 0, so it cannot be mistaken for one.
+///
+/// ```
+/// use dcs_status::{RetryPolicy, RetryReason, StepInput, NO_RESPONSE};
+///
+/// let reset = StepInput::new(1, NO_RESPONSE).with_idempotent(true).with_random(0.5);
+/// let step = RetryPolicy::DEFAULT.step(&reset, None);
+/// assert_eq!(step.reason, RetryReason::ConnectionError);
+/// assert_eq!(step.to_string(), "retry 1 of 2 in 25 ms: no response on an idempotent request (connection_error)");
+/// ```
+pub const NO_RESPONSE: i64 = 0;
+
+/// The most bytes of an error response's body that a client reads to find its
+/// `error_code` ([`parse_error_body`]): a DCS error body is a few hundred bytes, and
+/// a client must not read without bound a body it was sent. 64 KiB.
+///
+/// ```
+/// assert_eq!(dcs_status::BODY_LIMIT, 65_536);
+/// ```
+pub const BODY_LIMIT: usize = 64 * 1024;
+
 /// The version of this crate (and of the C ABI and bindings built from it).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 

@@ -62,11 +62,11 @@ fn policy() -> impl Strategy<Value = RetryPolicy> {
         )
 }
 
-/// Statuses the rules distinguish, and any integer.
+/// Statuses the rules distinguish (0: no response), and any integer.
 fn status() -> impl Strategy<Value = i64> {
     prop_oneof![
         prop::sample::select(vec![
-            200i64, 400, 404, 408, 413, 429, 500, 502, 503, 504, 599, 600, 999
+            0i64, 200, 400, 404, 408, 413, 429, 500, 502, 503, 504, 599, 600, 999
         ]),
         any::<i64>(),
         0i64..1200,
@@ -271,6 +271,16 @@ fn check_step(policy: &RetryPolicy, input: &Input, step: &RetryStep) -> Result<(
     prop_assert_eq!(step.attempt, input.attempt.max(1));
     prop_assert_eq!(step.max_attempts, policy.max_attempts);
     prop_assert_eq!(step.status, input.status);
+    prop_assert_eq!(step.gave_up(), !step.is_retry() && step.category.is_some());
+    if step.gave_up() {
+        prop_assert!(matches!(
+            step.reason,
+            RetryReason::MaxAttempts
+                | RetryReason::RetryAfterTooLong
+                | RetryReason::Deadline
+                | RetryReason::BudgetExhausted
+        ));
+    }
     if step.is_retry() {
         prop_assert!(step.attempt < policy.max_attempts);
         if let Some(left) = input.time_left_ms {
@@ -290,7 +300,8 @@ fn check_step(policy: &RetryPolicy, input: &Input, step: &RetryStep) -> Result<(
         RetryReason::Busy
         | RetryReason::Throttled
         | RetryReason::Timeout
-        | RetryReason::ServerError => {
+        | RetryReason::ServerError
+        | RetryReason::ConnectionError => {
             prop_assert!(step.delay_ms <= policy.cap_ms);
             prop_assert!(step.category.is_some());
         }
@@ -301,8 +312,13 @@ fn check_step(policy: &RetryPolicy, input: &Input, step: &RetryStep) -> Result<(
         RetryReason::BudgetExhausted | RetryReason::Deadline => {
             prop_assert!(step.category.is_some());
         }
+        // The attempts are checked after the rules: max_attempts only ever stops a
+        // retry that a rule called for.
+        RetryReason::MaxAttempts => {
+            prop_assert!(step.category.is_some());
+            prop_assert!(step.attempt >= policy.max_attempts);
+        }
         RetryReason::NotAnError
-        | RetryReason::MaxAttempts
         | RetryReason::ErrorCode
         | RetryReason::NotIdempotent
         | RetryReason::Status => prop_assert_eq!(step.category, None),

@@ -171,6 +171,8 @@ _LAZY = {
     "RetryPolicy": "_native",
     "RetryBudget": "_native",
     "RetryStep": "_native",
+    "NO_RESPONSE": "_native",
+    "BODY_LIMIT": "_native",
     "StatusClass": "_enums",
     "RetryAdvice": "_enums",
     "LookupKind": "_enums",

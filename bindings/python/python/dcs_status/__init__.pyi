@@ -13,6 +13,8 @@ from ._adapters import header_value as header_value
 from ._adapters import headers_of as headers_of
 from ._adapters import method_of as method_of
 from ._adapters import status_of as status_of
+from ._native import BODY_LIMIT as BODY_LIMIT
+from ._native import NO_RESPONSE as NO_RESPONSE
 from ._native import CatalogueEntry as CatalogueEntry
 from ._native import Decision as Decision
 from ._native import ErrorBody as ErrorBody
@@ -120,6 +122,7 @@ class RetryReason(_StrEnum):
     STATUS = "status"
     BUDGET_EXHAUSTED = "budget_exhausted"
     DEADLINE = "deadline"
+    CONNECTION_ERROR = "connection_error"
     # END GENERATED: retry reasons
     @property
     def explanation(self) -> str: ...
@@ -414,6 +417,8 @@ HttpVersionNotSupported = HTTPVersionNotSupported
 # END GENERATED: error aliases
 
 __all__ = [
+    "BODY_LIMIT",
+    "NO_RESPONSE",
     "Decision",
     "Lookup",
     "StatusCode",

@@ -35,6 +35,7 @@ __all__ = [
     "REQUEST_ID_HEADER",
     "TEXT_LIMIT",
     "BODY_LIMIT",
+    "NO_RESPONSE",
     "ERROR_ADVICES",
     "JITTERS",
     "RETRY_CATEGORIES",
@@ -71,6 +72,7 @@ RETRY_AFTER_HEADER: Final[str]
 REQUEST_ID_HEADER: Final[str]
 TEXT_LIMIT: Final[int]
 BODY_LIMIT: Final[int]
+NO_RESPONSE: Final[int]
 ERROR_ADVICES: Final[tuple[tuple[str, str], ...]]
 JITTERS: Final[tuple[tuple[str, str], ...]]
 RETRY_CATEGORIES: Final[tuple[tuple[str, str], ...]]
@@ -238,6 +240,8 @@ class RetryStep:
     def action(self) -> StepAction: ...
     @property
     def is_retry(self) -> bool: ...
+    @property
+    def gave_up(self) -> bool: ...
     @property
     def delay_ms(self) -> int: ...
     @property

@@ -144,7 +144,7 @@ class _RetryReason:
     >>> from dcs_status import RetryReason
     >>> RetryReason.BUSY.is_retry, RetryReason.DEADLINE.is_retry
     (True, False)
-    >>> RetryReason.NOT_IDEMPOTENT.explanation.startswith("a server error on a request")
+    >>> RetryReason.NOT_IDEMPOTENT.explanation.startswith("a server error or no response")
     True
     """
 

@@ -39,7 +39,7 @@ pub enum RetryInputError {
     UnknownJitter = 2,
     /// An attempt number of 0 (the first attempt is 1).
     AttemptZero = 3,
-    /// A status outside 100–999.
+    /// A status outside 100–999 that is not [`NO_RESPONSE`](crate::NO_RESPONSE).
     NotAStatusCode = 4,
     /// A random draw that is NaN, negative, or 1 or more.
     RandomOutOfRange = 5,

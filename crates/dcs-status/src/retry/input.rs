@@ -26,8 +26,9 @@ pub struct StepInput<'a> {
     /// of the retry that would follow (the first retry comes after attempt 1).
     /// 0 is read as 1.
     pub attempt: u32,
-    /// The response's HTTP status code. A number outside 100–999 is not a status
-    /// code: such a step is `do_not_retry`, reason `status`.
+    /// The response's HTTP status code, or [`NO_RESPONSE`](crate::NO_RESPONSE) (0)
+    /// when none arrived. Any other number outside 100–999 is not a status code:
+    /// such a step is `do_not_retry`, reason `status`.
     pub status: i64,
     /// The Retry-After header's value, as received (delay-seconds or an HTTP-date,
     /// read by [`parse_retry_after`](crate::parse_retry_after)); `None` if absent.
@@ -174,8 +175,8 @@ impl<'a> StepInput<'a> {
     }
 
     /// Whether the input makes sense: an attempt of at least 1, a status code in
-    /// 100–999, and a random draw (if given) in `[0, 1)`. The first problem found,
-    /// in that order.
+    /// 100–999 or [`NO_RESPONSE`](crate::NO_RESPONSE), and a random draw (if given)
+    /// in `[0, 1)`. The first problem found, in that order.
     ///
     /// [`RetryPolicy::step`](crate::RetryPolicy::step) answers any input; callers
     /// that take these values from people check them first.
@@ -193,7 +194,7 @@ impl<'a> StepInput<'a> {
     pub fn validate(&self) -> Result<(), RetryInputError> {
         if self.attempt == 0 {
             Err(RetryInputError::AttemptZero)
-        } else if !(100..=999).contains(&self.status) {
+        } else if self.status != crate::NO_RESPONSE && !(100..=999).contains(&self.status) {
             Err(RetryInputError::NotAStatusCode)
         } else if self.random.is_some_and(|u| !(0.0..1.0).contains(&u)) {
             Err(RetryInputError::RandomOutOfRange)

@@ -4,7 +4,7 @@
 use core::fmt;
 
 use super::{RetryCategory, RetryReason, RetryStep, StepAction};
-use crate::{ErrorAdvice, Status};
+use crate::{ErrorAdvice, Status, NO_RESPONSE};
 
 impl RetryStep {
     /// The most bytes a log line can have: a buffer this long always holds one.
@@ -112,7 +112,9 @@ impl RetryStep {
             }
             RetryReason::Throttled => write!(f, "{status} without a valid Retry-After"),
             RetryReason::Timeout => write!(f, "{status}"),
-            RetryReason::ServerError => write!(f, "{status} on an idempotent request"),
+            RetryReason::ServerError | RetryReason::ConnectionError => {
+                write!(f, "{status} on an idempotent request")
+            }
             RetryReason::NotIdempotent => {
                 write!(f, "{status} on a request that is not idempotent")
             }
@@ -160,7 +162,7 @@ impl RetryStep {
 }
 
 /// A status as a log line cites it: `429 Too Many Requests` for a code in the
-/// table, the bare number for any other.
+/// table, `no response` for [`NO_RESPONSE`], the bare number for any other.
 struct StatusText(i64);
 
 impl StatusText {
@@ -172,6 +174,9 @@ impl StatusText {
 
 impl fmt::Display for StatusText {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0 == NO_RESPONSE {
+            return f.write_str("no response");
+        }
         match u16::try_from(self.0).ok().and_then(Status::from_code) {
             Some(status) => write!(f, "{status}"),
             None => write!(f, "{}", self.0),

@@ -37,7 +37,8 @@ pub enum RetryReason {
     Timeout = 7,
     /// Rule 8: 500, 502, 504 or a code handled as 500, on an idempotent request.
     ServerError = 8,
-    /// Rule 8: the same, on a request that is not idempotent.
+    /// Rules 0 and 8: no response, or the same server errors, on a request that is
+    /// not idempotent.
     NotIdempotent = 9,
     /// Rule 9: any other status, or a number that is not a status code.
     Status = 10,
@@ -45,6 +46,9 @@ pub enum RetryReason {
     BudgetExhausted = 11,
     /// A retry whose delay would end past the caller's deadline.
     Deadline = 12,
+    /// Rule 0: no response arrived ([`NO_RESPONSE`](crate::NO_RESPONSE): the
+    /// connection failed, was reset or timed out) on an idempotent request.
+    ConnectionError = 13,
 }
 
 impl RetryReason {
@@ -56,7 +60,7 @@ impl RetryReason {
     /// assert_eq!(RetryReason::ALL.first(), Some(&RetryReason::NotAnError));
     /// assert!(RetryReason::ALL.iter().enumerate().all(|(i, r)| *r as usize == i));
     /// ```
-    pub const ALL: [RetryReason; 13] = [
+    pub const ALL: [RetryReason; 14] = [
         RetryReason::NotAnError,
         RetryReason::MaxAttempts,
         RetryReason::ErrorCode,
@@ -70,10 +74,11 @@ impl RetryReason {
         RetryReason::Status,
         RetryReason::BudgetExhausted,
         RetryReason::Deadline,
+        RetryReason::ConnectionError,
     ];
 
     /// Whether a step with this reason retries: true for `retry_after`, `busy`,
-    /// `throttled`, `timeout` and `server_error`.
+    /// `throttled`, `timeout`, `server_error` and `connection_error`.
     ///
     /// ```
     /// assert!(dcs_status::RetryReason::RetryAfter.is_retry());
@@ -87,6 +92,7 @@ impl RetryReason {
                 | RetryReason::Throttled
                 | RetryReason::Timeout
                 | RetryReason::ServerError
+                | RetryReason::ConnectionError
         )
     }
 
@@ -119,6 +125,7 @@ impl RetryReason {
             RetryReason::Status => c"status",
             RetryReason::BudgetExhausted => c"budget_exhausted",
             RetryReason::Deadline => c"deadline",
+            RetryReason::ConnectionError => c"connection_error",
         }
     }
 
@@ -178,13 +185,16 @@ impl RetryReason {
                 c"a server error on an idempotent request, which is safe to send again"
             }
             RetryReason::NotIdempotent => {
-                c"a server error on a request that is not idempotent: sending it again could repeat its effect"
+                c"a server error or no response on a request that is not idempotent: sending it again could repeat its effect"
             }
             RetryReason::Status => c"the status is not one that a retry can fix",
             RetryReason::BudgetExhausted => {
                 c"the retry budget cannot pay for another retry: too many requests are failing"
             }
             RetryReason::Deadline => c"the retry's delay would end past the caller's deadline",
+            RetryReason::ConnectionError => {
+                c"no response arrived on an idempotent request, which is safe to send again"
+            }
         }
     }
 }

@@ -7,7 +7,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use super::delay::clamp_unit;
 use super::{random_unit, RetryBudget, RetryCategory, RetryPolicy, RetryReason, StepInput};
-use crate::{lookup, parse_retry_after, CatalogueEntry, ErrorAdvice};
+use crate::{lookup, parse_retry_after, CatalogueEntry, ErrorAdvice, NO_RESPONSE};
 
 /// Whether to send the request again.
 ///
@@ -125,9 +125,10 @@ pub struct RetryStep {
     /// How long to wait before sending it again, in milliseconds; 0 when the action
     /// is `do_not_retry`.
     pub delay_ms: u64,
-    /// The kind of retry: set when a rule called for a retry (rules 4–8), even if
-    /// the Retry-After was too long, the deadline too near or the budget empty;
-    /// `None` otherwise.
+    /// The kind of retry: set when a rule called for a retry (rules 0 and 4–8),
+    /// even if the attempts were used up, the Retry-After was too long, the
+    /// deadline too near or the budget empty ([`RetryStep::gave_up`]); `None`
+    /// otherwise.
     pub category: Option<RetryCategory>,
     /// Why: the rule that matched, or what stopped its retry.
     pub reason: RetryReason,
@@ -155,6 +156,24 @@ impl RetryStep {
     /// ```
     pub const fn is_retry(&self) -> bool {
         matches!(self.action, StepAction::Retry)
+    }
+
+    /// Whether the policy gave up: a rule called for a retry, but a limit stopped it
+    /// (`max_attempts`, `retry_after_too_long`, `deadline` or `budget_exhausted`).
+    /// A retrying client then reports the retries as exhausted, where a response
+    /// that no retry can fix (a 404, a 500 on a POST) is simply the answer.
+    ///
+    /// ```
+    /// use dcs_status::{RetryPolicy, StepInput};
+    ///
+    /// let p = RetryPolicy::DEFAULT;
+    /// let throttled = StepInput::new(3, 429).with_retry_after(b"1");
+    /// assert!(p.step(&throttled, None).gave_up());
+    /// assert!(!p.step(&StepInput::new(1, 429).with_retry_after(b"1"), None).gave_up());
+    /// assert!(!p.step(&StepInput::new(3, 404), None).gave_up());
+    /// ```
+    pub const fn gave_up(&self) -> bool {
+        matches!(self.action, StepAction::DoNotRetry) && self.category.is_some()
     }
 
     /// [`RetryStep::delay_ms`] as a [`Duration`](std::time::Duration).
@@ -221,8 +240,12 @@ impl RetryPolicy {
     /// The rules, applied to the status as [`lookup`] handles it (an unrecognized
     /// code as the `x00` code of its class, 600–999 as 500); first match wins:
     ///
+    /// 0. [`NO_RESPONSE`] (no response arrived: the connection failed, was reset or
+    ///    timed out): idempotent → `retry`, category `transient`, reason
+    ///    `connection_error`; not idempotent → `do_not_retry`, `not_idempotent` (the
+    ///    server may have acted on it).
     /// 1. 1xx–3xx → `do_not_retry`, reason `not_an_error`.
-    /// 2. `attempt ≥ max_attempts` → `do_not_retry`, `max_attempts`.
+    /// 2. (no rule: `max_attempts` is checked with the limits below.)
     /// 3. the error code's catalogue advice is `fix_request` or `not_allowed` →
     ///    `do_not_retry`, `error_code`.
     /// 4. 413, 429 or 503 with a valid Retry-After: longer than `max_retry_after_s` →
@@ -237,24 +260,30 @@ impl RetryPolicy {
     ///    `server_error`; not idempotent → `do_not_retry`, `not_idempotent`.
     /// 9. everything else → `do_not_retry`, `status`.
     ///
-    /// Rules 5–8 wait [`RetryPolicy::backoff_ms`] of their category, for retry
-    /// number `attempt`. A retry that a rule allows is then checked, in this order:
+    /// Rules 0 and 5–8 wait [`RetryPolicy::backoff_ms`] of their category, for retry
+    /// number `attempt`. A retry that a rule calls for is then checked against the
+    /// limits, in this order (the first that stops it is the reason; the step keeps
+    /// its category, so [`RetryStep::gave_up`] tells it apart from a response no
+    /// retry can fix):
     ///
+    /// - `attempt ≥ max_attempts` → `do_not_retry`, `max_attempts` (for rule 4,
+    ///   before its `retry_after_too_long`);
     /// - a deadline (`time_left_ms`) shorter than the delay → `do_not_retry`,
     ///   `deadline`;
     /// - a budget that cannot pay [`RetryBudget::cost_of`] the category →
     ///   `do_not_retry`, `budget_exhausted`. The budget is charged only for a retry
     ///   that passes every check.
     ///
-    /// The step answers any input and never panics: a status outside 100–999 is
-    /// `do_not_retry`, `status` before rule 1; attempt 0 is read as 1; a
-    /// Retry-After or error code that does not parse counts as absent; the random
-    /// draw is clamped into `[0, 1)` ([`StepInput::random`]); `max_attempts` 0 stops
-    /// at rule 2 like 1. [`StepInput::validate`] and [`RetryPolicy::validate`] report
-    /// these as errors for callers that want them. No allocation.
+    /// The step answers any input and never panics: a status outside 100–999 (other
+    /// than [`NO_RESPONSE`]) is `do_not_retry`, `status` before rule 1; attempt 0 is
+    /// read as 1; a Retry-After or error code that does not parse counts as absent;
+    /// the random draw is clamped into `[0, 1)` ([`StepInput::random`]);
+    /// `max_attempts` 0 stops like 1. [`StepInput::validate`] and
+    /// [`RetryPolicy::validate`] report these as errors for callers that want them.
+    /// No allocation.
     ///
     /// ```
-    /// use dcs_status::{RetryPolicy, RetryReason, StepInput};
+    /// use dcs_status::{RetryPolicy, RetryReason, StepInput, NO_RESPONSE};
     ///
     /// let p = RetryPolicy::DEFAULT;
     /// let step = |input: StepInput| p.step(&input.with_random(0.5), None);
@@ -268,8 +297,15 @@ impl RetryPolicy {
     /// // A 502 on a POST is not retried; on a GET it is.
     /// assert_eq!(step(StepInput::new(1, 502)).reason, RetryReason::NotIdempotent);
     /// assert_eq!(step(StepInput::new(1, 502).with_idempotent(true)).delay_ms, 25);
-    /// // The third attempt was the last.
-    /// assert_eq!(step(StepInput::new(3, 502)).reason, RetryReason::MaxAttempts);
+    /// // A connection reset on a GET is retried like a 502.
+    /// let reset = step(StepInput::new(1, NO_RESPONSE).with_idempotent(true));
+    /// assert_eq!((reset.reason, reset.delay_ms), (RetryReason::ConnectionError, 25));
+    /// // The third attempt was the last: the policy gives up.
+    /// let last = step(StepInput::new(3, 502).with_idempotent(true));
+    /// assert_eq!(last.reason, RetryReason::MaxAttempts);
+    /// assert!(last.gave_up());
+    /// // A 404 is final whatever the attempt: nothing was given up.
+    /// assert!(!step(StepInput::new(3, 404)).gave_up());
     /// ```
     pub fn step(&self, input: &StepInput<'_>, budget: Option<&RetryBudget>) -> RetryStep {
         let attempt = input.attempt.max(1);
@@ -288,16 +324,25 @@ impl RetryPolicy {
             retry_after_s: None,
             catalogue_entry,
         };
+        // Rule 0.
+        if input.status == NO_RESPONSE {
+            if !input.idempotent {
+                return step.stopped(RetryReason::NotIdempotent);
+            }
+            return self.backoff(
+                step,
+                RetryCategory::Transient,
+                RetryReason::ConnectionError,
+                input,
+                budget,
+            );
+        }
         let Ok(found) = lookup(input.status) else {
             return step;
         };
         // Rule 1.
         if !found.is_error() {
             return step.stopped(RetryReason::NotAnError);
-        }
-        // Rule 2.
-        if attempt >= self.max_attempts {
-            return step.stopped(RetryReason::MaxAttempts);
         }
         // Rule 3.
         let advice = catalogue_entry.map(CatalogueEntry::advice);
@@ -312,11 +357,14 @@ impl RetryPolicy {
                 let seconds = wait.as_secs();
                 step.retry_after_s = Some(seconds);
                 step.category = Some(RetryCategory::Throttle);
+                if attempt >= self.max_attempts {
+                    return step.stopped(RetryReason::MaxAttempts);
+                }
                 if seconds > self.max_retry_after_s {
                     return step.stopped(RetryReason::RetryAfterTooLong);
                 }
                 let delay_ms = seconds.saturating_mul(1_000);
-                return pay(step, RetryReason::RetryAfter, delay_ms, input, budget);
+                return self.pay(step, RetryReason::RetryAfter, delay_ms, input, budget);
             }
         }
         // Rules 5 to 9.
@@ -330,42 +378,62 @@ impl RetryPolicy {
             (_, 500 | 502 | 504) => return step.stopped(RetryReason::NotIdempotent),
             _ => return step.stopped(RetryReason::Status),
         };
-        let u = input.random.map_or_else(random_unit, clamp_unit);
-        let delay_ms = self.backoff_ms(category, attempt, u, input.previous_delay_ms);
-        step.category = Some(category);
-        pay(step, reason, delay_ms, input, budget)
+        self.backoff(step, category, reason, input, budget)
     }
-}
 
-/// A retry that a rule allows, checked against the deadline, then paid for.
-fn pay(
-    step: RetryStep,
-    reason: RetryReason,
-    delay_ms: u64,
-    input: &StepInput<'_>,
-    budget: Option<&RetryBudget>,
-) -> RetryStep {
-    if input.time_left_ms.is_some_and(|left| delay_ms > left) {
-        return step.stopped(RetryReason::Deadline);
+    /// A retry of `category` that a rule calls for, after a jittered backoff.
+    fn backoff(
+        &self,
+        step: RetryStep,
+        category: RetryCategory,
+        reason: RetryReason,
+        input: &StepInput<'_>,
+        budget: Option<&RetryBudget>,
+    ) -> RetryStep {
+        let u = input.random.map_or_else(random_unit, clamp_unit);
+        let delay_ms = self.backoff_ms(category, step.attempt, u, input.previous_delay_ms);
+        let step = RetryStep {
+            category: Some(category),
+            ..step
+        };
+        self.pay(step, reason, delay_ms, input, budget)
     }
-    let tokens_after = match (budget, step.category) {
-        (Some(budget), Some(category)) => match budget.withdraw(budget.cost_of(category)) {
-            Ok(after) => Some(after),
-            Err(held) => {
-                return RetryStep {
-                    tokens_after: Some(held),
-                    ..step.stopped(RetryReason::BudgetExhausted)
+
+    /// A retry that a rule calls for, checked against the limits (attempts, the
+    /// deadline), then paid for.
+    fn pay(
+        &self,
+        step: RetryStep,
+        reason: RetryReason,
+        delay_ms: u64,
+        input: &StepInput<'_>,
+        budget: Option<&RetryBudget>,
+    ) -> RetryStep {
+        if step.attempt >= self.max_attempts {
+            return step.stopped(RetryReason::MaxAttempts);
+        }
+        if input.time_left_ms.is_some_and(|left| delay_ms > left) {
+            return step.stopped(RetryReason::Deadline);
+        }
+        let tokens_after = match (budget, step.category) {
+            (Some(budget), Some(category)) => match budget.withdraw(budget.cost_of(category)) {
+                Ok(after) => Some(after),
+                Err(held) => {
+                    return RetryStep {
+                        tokens_after: Some(held),
+                        ..step.stopped(RetryReason::BudgetExhausted)
+                    }
                 }
-            }
-        },
-        _ => step.tokens_after,
-    };
-    RetryStep {
-        action: StepAction::Retry,
-        delay_ms,
-        reason,
-        tokens_after,
-        ..step
+            },
+            _ => step.tokens_after,
+        };
+        RetryStep {
+            action: StepAction::Retry,
+            delay_ms,
+            reason,
+            tokens_after,
+            ..step
+        }
     }
 }
 
