@@ -8,7 +8,7 @@ scenario's n-th response (the last one past the end), or resets the connection
 which sends a TCP RST). ``<run>`` is any token the client picks, so every run of a
 scenario starts afresh. ``GET /received/<name>/<run>`` returns what that run's
 requests were, as JSON: ``[{"method": "POST", "body": "..."}, ...]`` (the body as
-UTF-8 text, ``null`` when empty).
+UTF-8 text, ``null`` when empty; a chunked request body is read whole).
 
 Standard library only, so that every language's tests can start it:
 
@@ -61,8 +61,11 @@ class _Handler(BaseHTTPRequestHandler):
             return
         kind, name, run = parts
         scenario = self.server.scenarios.get(name)
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length) if length > 0 else b""
+        if self.headers.get("Transfer-Encoding", "").strip().lower() == "chunked":
+            body = self._read_chunked()
+        else:
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(length) if length > 0 else b""
         if scenario is None:
             self._send(404, [("Content-Type", "text/plain")], f"no scenario {name!r}\n")
             return
@@ -80,6 +83,18 @@ class _Handler(BaseHTTPRequestHandler):
             self.connection.close()
             return
         self._send(response["status"], response["headers"], response["body"])
+
+    def _read_chunked(self) -> bytes:
+        """A chunked request body (a client streaming a generator sends one)."""
+        chunks = []
+        while True:
+            size = int(self.rfile.readline().split(b";", 1)[0].strip() or b"0", 16)
+            if size == 0:
+                while self.rfile.readline() not in (b"\r\n", b"\n", b""):  # trailers
+                    pass
+                return b"".join(chunks)
+            chunks.append(self.rfile.read(size))
+            self.rfile.readline()  # the CRLF after the chunk
 
     def _send(self, status: int, headers: list[list[str]] | list[tuple[str, str]], body: str) -> None:
         data = body.encode("utf-8")
