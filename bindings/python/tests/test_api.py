@@ -20,6 +20,10 @@ from pathlib import Path
 import dcs_status
 import dcs_status._adapters
 import dcs_status._native
+import dcs_status.aiohttp
+import dcs_status.httpx
+import dcs_status.requests
+import dcs_status.retrying
 import pytest
 from dcs_status import (
     CatalogueEntry,
@@ -602,6 +606,7 @@ def _docstrings():
                 seen.add(test.name)
                 tests.append(test)
     modules = [dcs_status, dcs_status._adapters, dcs_status._native, dcs_status._errors, dcs_status._http]
+    modules += [dcs_status.retrying, dcs_status.requests, dcs_status.httpx, dcs_status.aiohttp]
     for module in modules:
         for test in finder.find(module):
             if test.examples and test.name not in seen:

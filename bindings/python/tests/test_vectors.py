@@ -54,6 +54,7 @@ RUN = {
     "bodies",
     "responses",
     "retry_steps",
+    "client_scenarios",  # by every retrying client, in test_retrying.py
 }
 
 

@@ -14,6 +14,9 @@ from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 
 import dcs_status
+import dcs_status.aiohttp
+import dcs_status.httpx
+import dcs_status.requests
 import httpx
 from dcs_status import (
     BadRequest,
@@ -208,6 +211,54 @@ def main() -> None:
     assert step.reason is RetryReason.DEADLINE and str(step).endswith("(deadline)")
     assert policy_error(0, 5_000) is RetryInputErrorKind.NO_ATTEMPTS
     assert policy_error(3, 5_000) is None
+
+    retrying_clients()
+
+
+def retrying_clients() -> None:
+    """The retrying clients, typed: an httpx transport over a mock transport (one
+    429, then 200), requests' adapter and session, aiohttp's middleware, and the
+    SDK-style helpers."""
+    from dcs_status.retrying import acall, call, retrying
+
+    answers = iter([429, 200])
+
+    def reply(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(next(answers), headers={"Retry-After": "1"}, request=request)
+
+    slept: list[float] = []
+    transport = dcs_status.httpx.RetryTransport(
+        httpx.MockTransport(reply), policy=RetryPolicy(), sleep=slept.append, clock=lambda: 0.0
+    )
+    with httpx.Client(transport=transport) as client:
+        assert client.get("http://dcs.invalid/v2/instances").status_code == 200
+    assert slept == [1.0]
+    asynchronous = dcs_status.httpx.AsyncRetryTransport(deadline=timedelta(seconds=30))
+    assert asynchronous.retrier.deadline == 30.0
+
+    adapter = dcs_status.requests.RetryAdapter(budget=RetryBudget(), pool_maxsize=4)
+    with dcs_status.requests.session(RetryPolicy(max_attempts=2), random=lambda: 0.5) as session:
+        session.mount("https://dcs.invalid", adapter)
+    middleware = dcs_status.aiohttp.RetryMiddleware(raise_on_exhausted=False)
+    assert not middleware.retrier.raise_on_exhausted
+
+    codes = iter([503, 204])
+
+    @retrying(idempotent=True, sleep=lambda seconds: None)
+    def delete() -> int:
+        return int(raise_for_status(next(codes), {"Retry-After": "1"}))
+
+    assert delete() == 204
+    try:
+        call(raise_for_status, 404)
+    except DcsHTTPError as err:
+        steps: tuple[RetryStep, ...] = err.steps
+        assert steps[-1].reason is RetryReason.STATUS and not steps[-1].gave_up
+
+    async def fetch(code: int) -> int:
+        return int(raise_for_status(code))
+
+    assert asyncio.run(acall(fetch, 200)) == 200
 
 
 if __name__ == "__main__":

@@ -304,6 +304,7 @@ class DcsHTTPError(Exception):
     catalogue: CatalogueEntry | None
     decision: Decision
     response: Any
+    steps: tuple[RetryStep, ...]
     def __init__(
         self,
         code: SupportsIndex,

@@ -51,7 +51,9 @@ class DcsHTTPError(Exception):
       ``catalogue``, the ``CatalogueEntry`` of the error code (or ``None``);
     - ``decision``: the ``Decision``, which reads the error code's advice before the
       status (a "try again later" code is retried even on 400);
-    - ``response``: the response object, or ``None``.
+    - ``response``: the response object, or ``None``;
+    - ``steps``: the ``RetryStep`` of every attempt, when a retrying client raised
+      it because its retries ran out (``dcs_status.retrying``), else ``()``.
 
     ``raise_for_status`` raises it from a response. It can be made from a code, the
     values of a Retry-After and an X-Request-Id header, ``headers`` (any mapping or
@@ -75,6 +77,10 @@ class DcsHTTPError(Exception):
 
     #: The table entry this class stands for (``None`` for the base classes).
     STATUS = None
+
+    #: Every ``RetryStep`` of the retrying client (``dcs_status.retrying``) that
+    #: raised this error, in order; ``()`` for an error raised otherwise.
+    steps = ()
 
     def __init__(
         self,

@@ -1,0 +1,51 @@
+import logging
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any, Final, Protocol, Union
+
+from typing_extensions import TypeAlias
+
+from ._native import RetryBudget, RetryPolicy
+
+#: How a retrying client waits, given seconds (an async client awaits what it returns).
+_Sleep: TypeAlias = Callable[[float], object]
+#: Now, as Unix seconds.
+_Clock: TypeAlias = Callable[[], float]
+#: A draw in [0, 1).
+_Random: TypeAlias = Callable[[], float]
+#: Seconds the whole request may take, retries included.
+_Deadline: TypeAlias = Union[float, timedelta, None]
+
+LOGGER: Final[logging.Logger]
+NO_RESPONSE: Final[int]
+
+class _Exchange(Protocol):
+    @property
+    def connection_errors(self) -> tuple[type[BaseException], ...]: ...
+    @property
+    def idempotent(self) -> bool: ...
+    def replayable(self) -> bool: ...
+
+class Retrier:
+    policy: RetryPolicy
+    budget: RetryBudget | None
+    sleep: _Sleep | None
+    clock: _Clock | None
+    random: _Random | None
+    deadline: float | None
+    raise_on_exhausted: bool
+    def __init__(
+        self,
+        policy: RetryPolicy | None = None,
+        budget: RetryBudget | None = None,
+        *,
+        sleep: _Sleep | None = None,
+        clock: _Clock | None = None,
+        random: _Random | None = None,
+        deadline: _Deadline = None,
+        raise_on_exhausted: bool = True,
+    ) -> None: ...
+    def run(self, exchange: _Exchange) -> Any: ...
+    async def arun(self, exchange: _Exchange) -> Any: ...
+    def now(self) -> float | None: ...
+    def elapsed_clock(self) -> _Clock: ...

@@ -1,0 +1,182 @@
+"""Retries for ``httpx``, by the core's policy: transports that wrap any transport,
+``RetryTransport`` for ``httpx.Client`` and ``AsyncRetryTransport`` for
+``httpx.AsyncClient``.
+
+>>> import httpx
+>>> from dcs_status.httpx import RetryTransport
+>>> client = httpx.Client(transport=RetryTransport())
+>>> client.close()
+
+Every request sent through the transport goes to the core after each attempt
+(``RetryPolicy.step``), which says whether to send it again and after how long;
+``dcs_status.retrying.call`` documents the settings (``policy``, ``budget``,
+``sleep``, ``clock``, ``random``, ``deadline``, ``raise_on_exhausted``), the logging
+and the outcomes; the async transport sleeps with ``asyncio.sleep`` unless given a
+``sleep`` (a plain function, or one returning an awaitable). A body given as
+``content=`` bytes or text, ``data=`` or ``json=`` is sent again as it is; a body
+streamed from an iterator or a file cannot be sent again, so such a request is never
+retried (its step's reason is ``body_not_replayable``). Connection errors
+(``httpx.NetworkError``, ``httpx.TimeoutException``, ``httpx.RemoteProtocolError``)
+are attempts without a response (``NO_RESPONSE``), retried on idempotent methods.
+A response the transport retries is read (when small) and closed.
+
+Importing this module needs ``httpx`` (``pip install httpx``); ``import dcs_status``
+does not import it.
+"""
+
+try:
+    import httpx
+except ModuleNotFoundError as err:  # pragma: no cover - tested in a subprocess
+    if err.name != "httpx":
+        raise
+    raise ModuleNotFoundError(
+        "dcs_status.httpx needs the httpx package: pip install httpx", name="httpx"
+    ) from err
+
+from . import _adapters, _native
+from ._retrying import Retrier
+
+__all__ = ["AsyncRetryTransport", "RetryTransport"]
+
+_CONNECTION_ERRORS = (httpx.NetworkError, httpx.TimeoutException, httpx.RemoteProtocolError)
+
+
+class RetryTransport(httpx.BaseTransport):
+    """An ``httpx`` transport that sends each request through ``transport``
+    (``httpx.HTTPTransport()`` if ``None``) and retries by the core's policy.
+
+    ``policy``, ``budget`` and the other settings are those of
+    ``dcs_status.retrying.call``. Closing it closes ``transport``.
+    """
+
+    def __init__(
+        self,
+        transport=None,
+        *,
+        policy=None,
+        budget=None,
+        sleep=None,
+        clock=None,
+        random=None,
+        deadline=None,
+        raise_on_exhausted=True,
+    ):
+        self.transport = httpx.HTTPTransport() if transport is None else transport
+        self.retrier = Retrier(
+            policy,
+            budget,
+            sleep=sleep,
+            clock=clock,
+            random=random,
+            deadline=deadline,
+            raise_on_exhausted=raise_on_exhausted,
+        )
+
+    def handle_request(self, request):
+        """Sends ``request`` until the policy's step stops; returns the final
+        response, or raises (``dcs_status.retrying.call`` says when)."""
+        return self.retrier.run(_Exchange(self.transport, request))
+
+    def close(self):
+        """Closes the wrapped transport."""
+        self.transport.close()
+
+
+class AsyncRetryTransport(httpx.AsyncBaseTransport):
+    """``RetryTransport`` for ``httpx.AsyncClient``: wraps ``transport``
+    (``httpx.AsyncHTTPTransport()`` if ``None``), sleeps with ``asyncio.sleep``
+    unless given a ``sleep``.
+    """
+
+    def __init__(
+        self,
+        transport=None,
+        *,
+        policy=None,
+        budget=None,
+        sleep=None,
+        clock=None,
+        random=None,
+        deadline=None,
+        raise_on_exhausted=True,
+    ):
+        self.transport = httpx.AsyncHTTPTransport() if transport is None else transport
+        self.retrier = Retrier(
+            policy,
+            budget,
+            sleep=sleep,
+            clock=clock,
+            random=random,
+            deadline=deadline,
+            raise_on_exhausted=raise_on_exhausted,
+        )
+
+    async def handle_async_request(self, request):
+        """Sends ``request`` until the policy's step stops; returns the final
+        response, or raises (``dcs_status.retrying.call`` says when)."""
+        return await self.retrier.arun(_AsyncExchange(self.transport, request))
+
+    async def aclose(self):
+        """Closes the wrapped transport."""
+        await self.transport.aclose()
+
+
+class _Exchange:
+    """One request through ``RetryTransport`` (see ``_retrying``)."""
+
+    __slots__ = ("idempotent", "replayable_body", "request", "transport")
+
+    connection_errors = _CONNECTION_ERRORS
+
+    def __init__(self, transport, request):
+        self.transport = transport
+        self.request = request
+        self.idempotent = _native.method_is_idempotent(request.method)
+        # Bytes (content=, data=, json=, or a body already read): sent again as they are.
+        self.replayable_body = isinstance(request.stream, httpx.ByteStream)
+
+    def send(self):
+        response = self.transport.handle_request(self.request)
+        response.request = self.request
+        return response
+
+    def replayable(self):
+        return self.replayable_body
+
+    def rewind(self):
+        pass
+
+    @staticmethod
+    def status(response):
+        return response.status_code
+
+    @staticmethod
+    def header(response, name):
+        return _adapters.header_value(response.headers, name)
+
+    @staticmethod
+    def body(response):
+        return _adapters.body_of(response)
+
+    @staticmethod
+    def close(response):
+        response.close()
+
+
+class _AsyncExchange(_Exchange):
+    """One request through ``AsyncRetryTransport``."""
+
+    __slots__ = ()
+
+    async def send(self):
+        response = await self.transport.handle_async_request(self.request)
+        response.request = self.request
+        return response
+
+    @staticmethod
+    async def body(response):
+        return await _adapters.abody_of(response)
+
+    @staticmethod
+    async def close(response):
+        await response.aclose()
