@@ -77,6 +77,23 @@ The retry policy: one native call per step, with the core's log line:
 >>> step.delay, step.tokens_after, str(step)
 (0.74, 486, 'retry 1 of 2 in 740 ms: DCS.4111 says try again later (busy)')
 
+Retrying clients, on that policy, where users configure their client (each module
+imports its client only when imported itself): ``dcs_status.requests``
+(``RetryAdapter``, ``session()``), ``dcs_status.httpx`` (``RetryTransport``,
+``AsyncRetryTransport``), ``dcs_status.aiohttp`` (``RetryMiddleware``,
+``session()``) and ``dcs_status.retrying`` (``call``, ``acall`` and the decorator
+``retrying``, for functions that raise ``DcsHTTPError``). Each logs the core's line
+for every step to the ``dcs_status`` logger; retries that run out raise the HTTP
+error with every step in ``.steps``:
+
+>>> from dcs_status import DcsHTTPError
+>>> from dcs_status.retrying import call
+>>> try:
+...     call(raise_for_status, 503, {"Retry-After": "1"}, sleep=lambda seconds: None)
+... except DcsHTTPError as err:
+...     print(err.code, [step.reason.value for step in err.steps])
+503 ['retry_after', 'retry_after', 'max_attempts']
+
 Every error about a value carries the core's ``kind`` (``ErrorKind``) and message:
 
 >>> from dcs_status import UnknownNameError
@@ -93,7 +110,8 @@ The package's modules: ``_enums`` (``StatusCode``, built at import, and the ``st
 enums, built on first use from the bodies in ``_str_enums``), ``_native`` (``Lookup``,
 ``Decision``, ``CatalogueEntry``, ``ErrorBody``, ``RetryPolicy``, ``RetryBudget``,
 ``RetryStep`` and the functions, over the Rust core), ``_errors`` (the exceptions about
-values), ``_http`` (the HTTP errors) and ``_adapters`` (reading responses). All but
+values), ``_http`` (the HTTP errors), ``_adapters`` (reading responses) and
+``_retrying`` (the retry loop the client integrations share). All but
 ``_enums`` are imported on first use of one of their names, so that ``import
 dcs_status`` costs about what ``import http`` does.
 """

@@ -17,11 +17,12 @@ and ends the loop:
 - a connection error (no response, status ``NO_RESPONSE``) that is not retried is the
   client's own exception, re-raised with each step's log line added as a note.
 
-Each integration gives the loop an exchange: an object that sends the request once
+Each integration gives the loop an ``Exchange``: it sends the request once
 (``send``), reads a response (``status``, ``header``, ``body``), closes a response it
 will not return (``close``), rewinds the request body (``rewind``) and says whether
-the body can be sent again (``replayable``), with the client's connection errors
-(``connection_errors``); the async loop awaits ``send``, ``body`` and ``close``.
+the body can be sent again (``replayable``) and which exceptions of its client mean
+that no response arrived (``connection_errors``, ``no_response``); the async loop
+awaits ``send``, ``body`` and ``close``.
 """
 
 import asyncio
@@ -30,7 +31,8 @@ import logging
 import time
 from datetime import timedelta
 
-from . import _http, _native
+from . import _adapters, _http, _native
+from ._enums import RetryReason
 
 #: The logger of every retrying client: each step at INFO (a retry) or DEBUG (the
 #: final step), its message the core's log line.
@@ -43,12 +45,35 @@ _REQUEST_ID = _native.REQUEST_ID_HEADER
 _RETRY_AFTER = _native.RETRY_AFTER_HEADER
 
 
+class Exchange:
+    """One request of a client integration, as the loop drives it (the defaults of
+    the methods a subclass may leave out)."""
+
+    __slots__ = ()
+
+    #: The exceptions of the client that may mean no response arrived.
+    connection_errors = ()
+
+    @staticmethod
+    def no_response(exc):
+        """Whether ``exc`` (one of ``connection_errors``) means no response arrived."""
+        return True
+
+    @staticmethod
+    def replayable():
+        """Whether the request body can be sent again."""
+        return True
+
+    def rewind(self):
+        """Rewinds the request body before it is sent again."""
+
+
 class Retrier:
     """What a retrying client is configured with (see ``dcs_status.retrying.call``
     for each setting); one per adapter, transport or middleware, shared by its
     requests and threads."""
 
-    __slots__ = ("budget", "clock", "deadline", "policy", "raise_on_exhausted", "random", "sleep")
+    __slots__ = ("budget", "clock", "deadline", "plain", "policy", "raise_on_exhausted", "random", "sleep")
 
     def __init__(
         self,
@@ -78,19 +103,26 @@ class Retrier:
         self.random = random
         self.deadline = deadline
         self.raise_on_exhausted = raise_on_exhausted
+        #: Whether a step needs none of the injected inputs (the common case's fast path).
+        self.plain = clock is None and random is None and budget is None and deadline is None
 
     def __repr__(self):
         return f"Retrier(policy={self.policy!r}, budget={self.budget!r}, deadline={self.deadline!r})"
 
-    def run(self, exchange):
+    def run(self, exchange, attempts=None, raise_on_exhausted=None):
         """Sends the exchange's request until a step stops; returns the final response
-        (or raises, as the module's docstring says)."""
-        attempts = _Attempts(self, exchange)
+        (or raises, as the module's docstring says). ``attempts``: the loop's state,
+        when the caller reads it afterwards; ``raise_on_exhausted`` overrides the
+        setting's."""
+        if attempts is None:
+            attempts = _Attempts(self, exchange)
         sleep = self.sleep or time.sleep
         while True:
             try:
                 response = exchange.send()
             except exchange.connection_errors as exc:
+                if not exchange.no_response(exc):
+                    raise
                 step = attempts.no_response()
                 if not step.is_retry:
                     attempts.reraise(exc)
@@ -98,11 +130,14 @@ class Retrier:
                 exchange.rewind()
                 continue
             status = exchange.status(response)
-            body = exchange.body(response) if _is_error(status) else None
-            step = attempts.responded(status, exchange.header(response, _RETRY_AFTER), body,
-                                      exchange.header(response, _REQUEST_ID))
+            if _is_error(status):
+                body = exchange.body(response)
+                step = attempts.responded(response, status, body)
+            else:  # the step reads no header of a response that is not an error
+                body = None
+                step = attempts.step(status, None, None, response)
             if not step.is_retry:
-                return attempts.finish(response, body)
+                return attempts.finish(response, body, raise_on_exhausted)
             exchange.close(response)
             sleep(step.delay)
             exchange.rewind()
@@ -115,6 +150,8 @@ class Retrier:
             try:
                 response = await exchange.send()
             except exchange.connection_errors as exc:
+                if not exchange.no_response(exc):
+                    raise
                 step = attempts.no_response()
                 if not step.is_retry:
                     attempts.reraise(exc)
@@ -122,9 +159,12 @@ class Retrier:
                 exchange.rewind()
                 continue
             status = exchange.status(response)
-            body = await exchange.body(response) if _is_error(status) else None
-            step = attempts.responded(status, exchange.header(response, _RETRY_AFTER), body,
-                                      exchange.header(response, _REQUEST_ID))
+            if _is_error(status):
+                body = await exchange.body(response)
+                step = attempts.responded(response, status, body)
+            else:  # the step reads no header of a response that is not an error
+                body = None
+                step = attempts.step(status, None, None, response)
             if not step.is_retry:
                 return attempts.finish(response, body)
             await exchange.close(response)
@@ -149,9 +189,32 @@ class Retrier:
         return self.clock or time.monotonic
 
 
+#: Status -> whether it is an error, for the statuses seen (at most 1000: 0, 100–999).
+_ERRORS = {}
+
+
 def _is_error(status):
     """Whether a status is an error, whose body the step reads for its error code."""
-    return _native.lookup(status).is_error
+    error = _ERRORS.get(status)
+    if error is None:
+        error = _native.lookup(status).is_error
+        if len(_ERRORS) < 1000:
+            _ERRORS[status] = error
+    return error
+
+
+#: Method -> whether it is idempotent, for at most 64 methods.
+_IDEMPOTENT = {}
+
+
+def is_idempotent(method):
+    """``method_is_idempotent``, remembered for the methods seen."""
+    idempotent = _IDEMPOTENT.get(method)
+    if idempotent is None:
+        idempotent = _native.method_is_idempotent(method)
+        if len(_IDEMPOTENT) < 64:
+            _IDEMPOTENT[method] = idempotent
+    return idempotent
 
 
 class _Attempts:
@@ -167,44 +230,40 @@ class _Attempts:
         self.started = None if retrier.deadline is None else retrier.elapsed_clock()()
         self.steps = []
 
-    def responded(self, status, retry_after, body, request_id):
-        """The step after a response (``body``: its error body as read, or ``None``)."""
-        error_code = None
-        if body:
-            error_code = _native.parse_error_body(body).error_code
-        return self.step(status, retry_after, error_code, request_id)
+    def responded(self, response, status, body):
+        """The step after an error response (``body``: its error body as read, or
+        ``None``)."""
+        error_code = _native.parse_error_body(body).error_code if body else None
+        retry_after = self.exchange.header(response, _RETRY_AFTER)
+        return self.step(status, retry_after, error_code, response)
 
     def no_response(self):
         """The step after an attempt that got no response."""
         return self.step(NO_RESPONSE, None, None, None)
 
-    def step(self, status, retry_after, error_code, request_id):
-        """Asks the core for the next step, logs it and counts it."""
+    def step(self, status, retry_after, error_code, response):
+        """Asks the core for the next step, counts it and logs it (with the
+        X-Request-Id of ``response``, if any)."""
         retrier = self.retrier
         time_left = None
         if self.started is not None:
             time_left = max(0.0, retrier.deadline - (retrier.elapsed_clock()() - self.started))
         policy = retrier.policy
+        attempt = len(self.steps) + 1
         replayable = self.exchange.replayable()
         if not replayable:
             # A body that cannot be sent again: this attempt is the request's last.
-            policy = policy.replace(max_attempts=len(self.steps) + 1)
-        step = policy.step(
-            status,
-            attempt=len(self.steps) + 1,
-            retry_after=_text(retry_after),
-            error_code=error_code,
-            idempotent=self.exchange.idempotent,
-            now=retrier.now(),
-            random=None if retrier.random is None else retrier.random(),
-            previous_delay_ms=self.previous_delay_ms,
-            time_left=time_left,
-            budget=retrier.budget,
-        )
+            policy = policy.replace(max_attempts=attempt)
+        if retrier.plain and retry_after is None and error_code is None and self.previous_delay_ms is None:
+            step = policy.step(status, attempt=attempt, idempotent=self.exchange.idempotent)
+        else:
+            step = self._step(policy, status, attempt, retry_after, error_code, time_left)
         self.steps.append(step)
-        self.previous_delay_ms = step.delay_ms if step.is_retry else None
-        level = logging.INFO if step.is_retry else logging.DEBUG
+        retry = step.is_retry
+        self.previous_delay_ms = step.delay_ms if retry else None
+        level = logging.INFO if retry else logging.DEBUG
         if LOGGER.isEnabledFor(level):
+            request_id = None if response is None else self.exchange.header(response, _REQUEST_ID)
             extra = {
                 "attempt": step.attempt,
                 "reason": step.reason.value,
@@ -216,21 +275,42 @@ class _Attempts:
             LOGGER.log(level, "%s", step, extra=extra)
         return step
 
-    def finish(self, response, body):
+    def _step(self, policy, status, attempt, retry_after, error_code, time_left):
+        """``policy.step`` with the inputs given (each absent one is the step's
+        default)."""
+        retrier = self.retrier
+        inputs = {"attempt": attempt, "idempotent": self.exchange.idempotent}
+        if retry_after is not None:
+            inputs["retry_after"] = _text(retry_after)
+        if error_code is not None:
+            inputs["error_code"] = error_code
+        if retrier.clock is not None:
+            inputs["now"] = retrier.clock()
+        if retrier.random is not None:
+            inputs["random"] = retrier.random()
+        if self.previous_delay_ms is not None:
+            inputs["previous_delay_ms"] = self.previous_delay_ms
+        if time_left is not None:
+            inputs["time_left"] = time_left
+        if retrier.budget is not None:
+            inputs["budget"] = retrier.budget
+        return policy.step(status, **inputs)
+
+    def finish(self, response, body, raise_on_exhausted=None):
         """The caller's outcome of a response the last step did not retry."""
         step = self.steps[-1]
         if step.gave_up:
-            if self.retrier.raise_on_exhausted:
+            if self.retrier.raise_on_exhausted if raise_on_exhausted is None else raise_on_exhausted:
                 raise self.exhausted(response, body)
             return response
         budget = self.retrier.budget
-        if budget is not None and step.reason.value == "not_an_error":
+        if budget is not None and step.reason is RetryReason.NOT_AN_ERROR:
             budget.record_success(self.steps[-2] if len(self.steps) > 1 else None)
         return response
 
     def exhausted(self, response, body):
         """The package's HTTP error for the last response, carrying every step."""
-        status = self.exchange.status(response)
+        status = _adapters.status_of(response)
         err = _http._error(_native.lookup(status), response, None, self.retrier.now(), body)
         err.steps = tuple(self.steps)
         return err

@@ -38,8 +38,8 @@ except ModuleNotFoundError as err:  # pragma: no cover - tested in a subprocess
         "dcs_status.aiohttp needs the aiohttp package (3.12 or later): pip install aiohttp", name="aiohttp"
     ) from err
 
-from . import _adapters, _native
-from ._retrying import Retrier
+from . import _adapters
+from ._retrying import Exchange, Retrier, is_idempotent
 
 __all__ = ["RetryMiddleware", "session"]
 
@@ -113,7 +113,7 @@ def session(
     return aiohttp.ClientSession(middlewares=middlewares, **session_options)
 
 
-class _Exchange:
+class _Exchange(Exchange):
     """One request through the middleware (see ``_retrying``)."""
 
     __slots__ = ("handler", "idempotent", "request")
@@ -123,7 +123,7 @@ class _Exchange:
     def __init__(self, request, handler):
         self.request = request
         self.handler = handler
-        self.idempotent = _native.method_is_idempotent(request.method)
+        self.idempotent = is_idempotent(request.method)
 
     async def send(self):
         return await self.handler(self.request)
@@ -141,7 +141,7 @@ class _Exchange:
 
     @staticmethod
     def header(response, name):
-        return _adapters.header_value(response.headers, name)
+        return response.headers.get(name)  # a CIMultiDictProxy: any case
 
     @staticmethod
     async def body(response):

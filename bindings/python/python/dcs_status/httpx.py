@@ -33,8 +33,8 @@ except ModuleNotFoundError as err:  # pragma: no cover - tested in a subprocess
         "dcs_status.httpx needs the httpx package: pip install httpx", name="httpx"
     ) from err
 
-from . import _adapters, _native
-from ._retrying import Retrier
+from . import _adapters
+from ._retrying import Exchange, Retrier, is_idempotent
 
 __all__ = ["AsyncRetryTransport", "RetryTransport"]
 
@@ -121,7 +121,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         await self.transport.aclose()
 
 
-class _Exchange:
+class _Exchange(Exchange):
     """One request through ``RetryTransport`` (see ``_retrying``)."""
 
     __slots__ = ("idempotent", "replayable_body", "request", "transport")
@@ -131,7 +131,7 @@ class _Exchange:
     def __init__(self, transport, request):
         self.transport = transport
         self.request = request
-        self.idempotent = _native.method_is_idempotent(request.method)
+        self.idempotent = is_idempotent(request.method)
         # Bytes (content=, data=, json=, or a body already read): sent again as they are.
         self.replayable_body = isinstance(request.stream, httpx.ByteStream)
 
@@ -143,16 +143,13 @@ class _Exchange:
     def replayable(self):
         return self.replayable_body
 
-    def rewind(self):
-        pass
-
     @staticmethod
     def status(response):
         return response.status_code
 
     @staticmethod
     def header(response, name):
-        return _adapters.header_value(response.headers, name)
+        return response.headers.get(name)  # httpx.Headers: any case
 
     @staticmethod
     def body(response):

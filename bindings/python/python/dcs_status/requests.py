@@ -13,18 +13,29 @@ Every request sent through the adapter goes to the core after each attempt
 ``sleep``, ``clock``, ``random``, ``deadline``, ``raise_on_exhausted``), the logging
 and the outcomes. Request bodies of ``bytes`` or ``str`` are sent again as they are,
 a file is rewound to where it was (``requests``' own rewind, as for redirects); a
-generator or another iterator cannot be sent again, so a request with one is never
-retried (its step's reason is ``body_not_replayable``). A connection error
-(``requests.ConnectionError``, ``requests.Timeout``) is an attempt without a
-response (``NO_RESPONSE``), retried on idempotent methods.
+generator or another iterator cannot be sent again, so a request with one is sent
+once (its step has ``max_attempts`` 1). A connection error (what requests raises as
+``ConnectionError`` or ``ReadTimeout``: refused, reset, timed out) is an attempt
+without a response (``NO_RESPONSE``), retried on idempotent methods.
 
-Importing this module needs ``requests`` (``pip install requests``); ``import
-dcs_status`` does not import it.
+The attempts are made where urllib3's own ``Retry`` makes them, inside the
+adapter's call to its connection pool, so that a retry costs what urllib3's does;
+``requests`` builds one ``Response``, of the final attempt. The adapter's
+``max_retries`` stays 0.
+
+Importing this module needs ``requests`` 2.32.2 or later (``pip install requests``);
+``import dcs_status`` does not import it.
 """
 
 try:
     import requests
     from requests.adapters import HTTPAdapter
+    from urllib3.exceptions import (
+        ConnectTimeoutError,
+        MaxRetryError,
+        ProtocolError,
+        ReadTimeoutError,
+    )
 except ModuleNotFoundError as err:  # pragma: no cover - tested in a subprocess
     if err.name not in ("requests", "urllib3"):
         raise
@@ -32,12 +43,17 @@ except ModuleNotFoundError as err:  # pragma: no cover - tested in a subprocess
         "dcs_status.requests needs the requests package: pip install requests", name=err.name
     ) from err
 
-from . import _adapters, _native
-from ._retrying import Retrier
+from . import _adapters
+from ._retrying import Exchange, Retrier, _add_note, _Attempts, is_idempotent
 
 __all__ = ["RetryAdapter", "session"]
 
-_CONNECTION_ERRORS = (requests.exceptions.ConnectionError, requests.exceptions.Timeout)
+#: What urllib3 raises, to requests' adapter, when no response arrived: requests
+#: turns them into its ConnectionError, ConnectTimeout and ReadTimeout.
+_NO_RESPONSE = (ProtocolError, OSError, ConnectTimeoutError, ReadTimeoutError)
+#: The attribute of a ``PreparedRequest`` that carries its loop to the pool, while
+#: the adapter sends it.
+_ATTEMPTS = "_dcs_status_attempts"
 
 
 class RetryAdapter(HTTPAdapter):
@@ -81,7 +97,30 @@ class RetryAdapter(HTTPAdapter):
         """Sends ``request`` (a ``PreparedRequest``) until the policy's step stops;
         returns the final response, or raises (``dcs_status.retrying.call`` says
         when)."""
-        return self.retrier.run(_Exchange(self, request, (stream, timeout, verify, cert, proxies)))
+        attempts = _Attempts(self.retrier, _Exchange(request))
+        setattr(request, _ATTEMPTS, attempts)
+        try:
+            response = super().send(request, stream, timeout, verify, cert, proxies)
+        except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:
+            for step in attempts.steps:  # requests' error, raised from urllib3's
+                _add_note(exc, str(step))
+            raise
+        finally:
+            delattr(request, _ATTEMPTS)
+        body = getattr(response.raw, "_body", None)  # the error body the loop read
+        if body is not None and response._content is False:
+            response._content = body
+            response._content_consumed = True
+        if attempts.steps and attempts.steps[-1].gave_up and self.retrier.raise_on_exhausted:
+            raise attempts.exhausted(response, body)
+        return response
+
+    def get_connection_with_tls_context(self, request, verify, proxies=None, cert=None):
+        """The connection pool of ``HTTPAdapter``, whose ``urlopen`` makes the
+        attempts of a request this adapter sends."""
+        pool = super().get_connection_with_tls_context(request, verify, proxies=proxies, cert=cert)
+        attempts = getattr(request, _ATTEMPTS, None)
+        return pool if attempts is None else _RetryingPool(pool, attempts)
 
 
 def session(
@@ -116,26 +155,58 @@ def session(
     return http
 
 
-class _Exchange:
-    """One request through the adapter (see ``_retrying``)."""
+class _RetryingPool:
+    """A urllib3 connection pool, for one request: ``urlopen`` runs the loop (the
+    other attributes are the pool's)."""
 
-    __slots__ = ("adapter", "arguments", "idempotent", "request", "rewindable")
+    __slots__ = ("attempts", "pool")
 
-    connection_errors = _CONNECTION_ERRORS
+    def __init__(self, pool, attempts):
+        object.__setattr__(self, "pool", pool)
+        object.__setattr__(self, "attempts", attempts)
 
-    def __init__(self, adapter, request, arguments):
-        self.adapter = adapter
+    def urlopen(self, **arguments):
+        exchange = self.attempts.exchange
+        exchange.urlopen = self.pool.urlopen
+        exchange.arguments = arguments
+        retrier = self.attempts.retrier
+        # The adapter raises for exhausted retries, with requests' Response.
+        return retrier.run(exchange, self.attempts, raise_on_exhausted=False)
+
+    def __getattr__(self, name):
+        return getattr(self.pool, name)
+
+    def __setattr__(self, name, value):  # cert_verify sets the pool's TLS settings
+        setattr(self.pool, name, value)
+
+
+class _Exchange(Exchange):
+    """One request through the adapter, sent by its pool (see ``_retrying``)."""
+
+    __slots__ = ("arguments", "idempotent", "request", "rewindable", "urlopen")
+
+    connection_errors = (*_NO_RESPONSE, MaxRetryError)
+
+    def __init__(self, request):
         self.request = request
-        self.arguments = arguments
-        self.idempotent = _native.method_is_idempotent(request.method or "GET")
+        self.idempotent = is_idempotent(request.method or "GET")
         body = request.body
         # A file requests recorded the position of (prepare_body), rewound as for redirects.
-        self.rewindable = body is None or isinstance(body, (bytes, str)) or (
-            hasattr(body, "seek") and isinstance(getattr(request, "_body_position", None), int)
+        self.rewindable = (
+            body is None
+            or isinstance(body, (bytes, str))
+            or (hasattr(body, "seek") and isinstance(getattr(request, "_body_position", None), int))
         )
 
+    @staticmethod
+    def no_response(exc):
+        # With the adapter's Retry(0, read=False), urllib3 raises a failed connection
+        # as MaxRetryError, whose reason says what failed (an SSL or proxy error is not
+        # "no response").
+        return not isinstance(exc, MaxRetryError) or isinstance(exc.reason, _NO_RESPONSE)
+
     def send(self):
-        return HTTPAdapter.send(self.adapter, self.request, *self.arguments)
+        return self.urlopen(**self.arguments)
 
     def replayable(self):
         return self.rewindable
@@ -147,16 +218,19 @@ class _Exchange:
 
     @staticmethod
     def status(response):
-        return response.status_code
+        return response.status
 
     @staticmethod
     def header(response, name):
-        return _adapters.header_value(response.headers, name)
+        return response.headers.get(name)  # urllib3's HTTPHeaderDict: any case
 
     @staticmethod
     def body(response):
-        return _adapters.body_of(response)
+        # A small body (as body_of reads one), kept for requests' Response.
+        if _adapters._small(response):
+            return response.read(decode_content=True, cache_content=True)
+        return None
 
     @staticmethod
     def close(response):
-        response.close()
+        response.drain_conn()

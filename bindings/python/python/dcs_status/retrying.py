@@ -52,8 +52,9 @@ import functools
 import inspect
 import time
 
+from . import _native
 from ._http import DcsHTTPError
-from ._retrying import Retrier, _Attempts
+from ._retrying import Exchange, Retrier, _Attempts
 
 __all__ = ["acall", "call", "retrying"]
 
@@ -191,8 +192,9 @@ def retrying(
     return decorate if fn is None else decorate(fn)
 
 
-class _Call:
-    """The exchange of a call: only whether it may be repeated."""
+class _Call(Exchange):
+    """The exchange of a call: whether it may be repeated, and the request id of the
+    error it raised."""
 
     __slots__ = ("idempotent",)
 
@@ -200,14 +202,14 @@ class _Call:
         self.idempotent = bool(idempotent)
 
     @staticmethod
-    def replayable():
-        return True
+    def header(err, name):
+        return err.request_id if name == _native.REQUEST_ID_HEADER else None
 
 
 def _after_error(attempts, err):
     """The step after ``fn`` raised ``err``; re-raises it with ``.steps`` when the
     step does not retry."""
-    step = attempts.step(err.code, err.retry_after_header, err.error_code, err.request_id)
+    step = attempts.step(err.code, err.retry_after_header, err.error_code, err)
     if not step.is_retry:
         err.steps = tuple(attempts.steps)
         raise err
