@@ -137,8 +137,14 @@ type attempt struct {
 	// status is the response's status code, or NoResponse.
 	status int
 	// retryAfter and errorCode are the response's Retry-After and the error
-	// code of its body, "" for none.
+	// code of its body, "" for none; or, when body is not nil, the core reads
+	// the error code from body, the bytes read of an error response's body,
+	// in the step's cgo call, and next sets code (the code as it is in body)
+	// or codeEscaped (a code with escapes, which ParseErrorBody resolves).
 	retryAfter, errorCode string
+	body                  []byte
+	code                  []byte
+	codeEscaped           bool
 	// header is the response's header, where the log finds X-Request-Id
 	// (only when it logs), unless hasRequestID gives requestID.
 	header       http.Header
@@ -209,7 +215,7 @@ func (l *retryLoop) next(steps []RetryStep, got attempt) (RetryStep, error) {
 	if !l.replayable {
 		budget = nil
 	}
-	step, err := l.policy.Step(in, budget)
+	step, err := l.step(&in, &got, budget)
 	if err != nil {
 		return step, err // only an unknown Jitter, which start rejected
 	}
@@ -219,6 +225,36 @@ func (l *retryLoop) next(steps []RetryStep, got attempt) (RetryStep, error) {
 	}
 	l.report(step, &got)
 	return step, nil
+}
+
+// step is the policy's step for in, with the error code of got's body when
+// it has one (retryStepBody: one cgo call for both).
+func (l *retryLoop) step(in *StepInput, got *attempt, budget *RetryBudget) (RetryStep, error) {
+	if got.body == nil {
+		return l.policy.Step(*in, budget)
+	}
+	step, code, escaped, ok, r := retryStepBody(l.policy, in, got.body, budget)
+	if !ok { // a code with escapes, too long for the one call
+		in.ErrorCode = ParseErrorBody(got.body).ErrorCode
+		got.errorCode = in.ErrorCode
+		return l.policy.Step(*in, budget)
+	}
+	if r != resultOK {
+		return RetryStep{}, ErrorKind(r)
+	}
+	got.code, got.codeEscaped = code, escaped
+	return step, nil
+}
+
+// errorCodeText is the error code of the attempt's body, "" for none.
+func (a *attempt) errorCodeText() string {
+	switch {
+	case a.code != nil:
+		return string(a.code)
+	case a.codeEscaped:
+		return ParseErrorBody(a.body).ErrorCode
+	}
+	return a.errorCode
 }
 
 // report passes step to OnStep and to the Logger.
@@ -246,7 +282,7 @@ func (l *retryLoop) report(step RetryStep, got *attempt) {
 		slog.String("reason", step.Reason.String()),
 		slog.Uint64("delay_ms", step.DelayMS),
 		slog.String("request_id", requestID),
-		slog.String("error_code", got.errorCode))
+		slog.String("error_code", got.errorCodeText()))
 }
 
 // wait sleeps d before the next attempt, and fails at once when the context is

@@ -81,7 +81,7 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if method == "" {
 		method = http.MethodGet
 	}
-	loop, err := t.start(req.Context(), MethodIsIdempotent(method), !hasBody || req.GetBody != nil)
+	loop, err := t.start(req.Context(), methodIdempotent(method), !hasBody || req.GetBody != nil)
 	if err != nil {
 		if hasBody {
 			_ = req.Body.Close()
@@ -103,9 +103,7 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 			got = attempt{status: resp.StatusCode, retryAfter: firstRetryAfter(resp.Header), header: resp.Header}
 			if res, err := Lookup(resp.StatusCode); err == nil && res.IsError() {
 				prefix = readErrorBody(resp)
-				if len(prefix) > 0 {
-					got.errorCode = ParseErrorBody(prefix).ErrorCode
-				}
+				got.body = prefix // the step reads its error code
 			}
 		}
 		step, err := loop.next(steps, got)
@@ -155,6 +153,27 @@ func (t *Transport) finish(loop *retryLoop, steps []RetryStep, method string, re
 	}
 	e.Steps = stepsCopy(steps)
 	return nil, e
+}
+
+// standardIdempotent is the core's MethodIsIdempotent of each of net/http's
+// method constants, asked once at init, so that RoundTrip makes no cgo call
+// for it.
+var standardIdempotent = func() map[string]bool {
+	m := map[string]bool{}
+	for _, method := range []string{http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut,
+		http.MethodPatch, http.MethodDelete, http.MethodConnect, http.MethodOptions, http.MethodTrace} {
+		m[method] = MethodIsIdempotent(method)
+	}
+	return m
+}()
+
+// methodIdempotent is MethodIsIdempotent(method), from standardIdempotent for
+// a standard method.
+func methodIdempotent(method string) bool {
+	if idempotent, ok := standardIdempotent[method]; ok {
+		return idempotent
+	}
+	return MethodIsIdempotent(method)
 }
 
 // again is req with a new body from GetBody (req itself when it has no body),

@@ -264,3 +264,69 @@ func TestTransportZeroValue(t *testing.T) {
 type closeCounter struct{}
 
 func (closeCounter) RoundTrip(*http.Request) (*http.Response, error) { panic("not sent") }
+
+// methodIdempotent answers as the core for the standard methods it keeps and
+// for any other.
+func TestMethodIdempotentIsTheCores(t *testing.T) {
+	for _, method := range []string{http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut,
+		http.MethodPatch, http.MethodDelete, http.MethodConnect, http.MethodOptions, http.MethodTrace,
+		"get", "PROPFIND", ""} {
+		if got, want := methodIdempotent(method), MethodIsIdempotent(method); got != want {
+			t.Errorf("methodIdempotent(%q) = %v, the core says %v", method, got, want)
+		}
+	}
+}
+
+// retryStepBody, the one cgo call Transport makes per error response, gives
+// the step and the error code that ParseErrorBody then Step give, for codes
+// with and without escapes, too long to resolve in the call, absent, and
+// bodies that are not JSON.
+func TestRetryStepBodyIsParseThenStep(t *testing.T) {
+	long := `DCS.` + strings.Repeat(`\u0034`, 100)
+	bodies := []string{
+		`{"error_code": "DCS.4111", "error_msg": "restarting"}`,
+		`{"error_code": "DCS.41\u0031\u0031"}`,
+		`{"error_code": "DCS.4202"}`,
+		`{"error_code": "` + long + `"}`,
+		`{"error": {"code": "APIGW.0308", "message": "throttled"}}`,
+		`{"error_code": "\"quoted\""}`,
+		`{"error_code": ""}`,
+		`{"error_code": null}`,
+		`not json`,
+		`{"error_code": "DCS.4111"`,
+		"",
+	}
+	policy := DefaultRetryPolicy()
+	for _, body := range bodies {
+		for _, status := range []int{400, 429, 500} {
+			in := StepInput{Attempt: 1, Status: status, Idempotent: true, Random: 0.5, HasRandom: true}
+			got, code, escaped, ok, r := retryStepBody(policy, &in, []byte(body), nil)
+			parsed := ParseErrorBody([]byte(body))
+			in.ErrorCode = parsed.ErrorCode
+			want, err := policy.Step(in, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ok == strings.Contains(body, long) {
+				t.Fatalf("%q: a step made: %v; want one for every code short enough", body, ok)
+			}
+			loop := retryLoop{r: &Retrier{Random: func() float64 { return 0.5 }}, ctx: context.Background(),
+				policy: policy, idempotent: true, replayable: true}
+			if step, err := loop.next(nil, attempt{status: status, body: []byte(body)}); err != nil || step != want {
+				t.Errorf("%d %q: the loop's step %v (%v), want %v", status, body, step, err, want)
+			}
+			if !ok {
+				continue
+			}
+			gotCode := string(code)
+			if escaped {
+				gotCode = parsed.ErrorCode
+			}
+			if r != resultOK || got.String() != want.String() || got != want || gotCode != parsed.ErrorCode ||
+				(code == nil && !escaped && parsed.ErrorCode != "") {
+				t.Errorf("%d %q: step %v, code %q (escaped %v); want %v, %q", status, body, got, code, escaped,
+					want, parsed.ErrorCode)
+			}
+		}
+	}
+}

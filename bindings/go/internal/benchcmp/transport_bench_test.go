@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	dcsstatus "github.com/dcs-status/dcs-status/bindings/go"
 	"github.com/hashicorp/go-retryablehttp"
@@ -30,49 +31,87 @@ func throttleOnce() *httptest.Server {
 	}))
 }
 
-// BenchmarkRetried429 is the retried scenario, 429 then 200, with zero delay,
-// side by side: an http.Client whose Transport is a dcsstatus.Transport (the
-// draw injected as 0, so the throttle backoff is 0 ms; the real sleep, which
-// returns at once for 0), and go-retryablehttp's StandardClient (RetryWaitMin
-// and RetryWaitMax 0, no logger). Each op is one GET, two round trips, the
-// final body read whole and closed.
-func BenchmarkRetried429(b *testing.B) {
+// retriedClients are the clients the Retried429 benchmarks compare: an
+// http.Client whose Transport is a dcsstatus.Transport (the draw injected as
+// 0, so the throttle backoff is 0 ms; the real sleep, which returns at once
+// for 0; no logger), and go-retryablehttp's StandardClient (RetryWaitMin and
+// RetryWaitMax 0, no logger), each over a base transport of its own.
+func retriedClients() []struct {
+	name   string
+	client *http.Client
+} {
 	newBase := func() *http.Transport { return http.DefaultTransport.(*http.Transport).Clone() }
-	clients := []struct {
-		name string
-		new  func() *http.Client
+	ours := &dcsstatus.Transport{Base: newBase()}
+	ours.Random = func() float64 { return 0 }
+	theirs := retryablehttp.NewClient()
+	theirs.HTTPClient = &http.Client{Transport: newBase()}
+	theirs.RetryWaitMin, theirs.RetryWaitMax = 0, 0
+	theirs.Logger = nil
+	return []struct {
+		name   string
+		client *http.Client
 	}{
-		{"dcsstatus", func() *http.Client {
-			t := &dcsstatus.Transport{Base: newBase()}
-			t.Random = func() float64 { return 0 }
-			return &http.Client{Transport: t}
-		}},
-		{"retryablehttp", func() *http.Client {
-			c := retryablehttp.NewClient()
-			c.HTTPClient = &http.Client{Transport: newBase()}
-			c.RetryWaitMin, c.RetryWaitMax = 0, 0
-			c.Logger = nil
-			return c.StandardClient()
-		}},
+		{"dcsstatus", &http.Client{Transport: ours}},
+		{"retryablehttp", theirs.StandardClient()},
 	}
-	for _, c := range clients {
+}
+
+// getRetried GETs url with client (a 429, then a 200), reads the final body
+// whole and closes it.
+func getRetried(b *testing.B, client *http.Client, url string) {
+	resp, err := client.Get(url)
+	if err != nil {
+		b.Fatal(err)
+	}
+	_, _ = io.Copy(io.Discard, resp.Body)
+	_ = resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		b.Fatal(resp.Status)
+	}
+}
+
+// BenchmarkRetried429 is the retried scenario, 429 then 200, with zero delay,
+// one sub-benchmark per client (retriedClients). Each op is one GET: two round
+// trips, the final body read whole and closed.
+func BenchmarkRetried429(b *testing.B) {
+	for _, c := range retriedClients() {
 		b.Run(c.name, func(b *testing.B) {
 			server := throttleOnce()
 			defer server.Close()
-			client := c.new()
-			defer client.CloseIdleConnections()
+			defer c.client.CloseIdleConnections()
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
-				resp, err := client.Get(server.URL)
-				if err != nil {
-					b.Fatal(err)
-				}
-				_, _ = io.Copy(io.Discard, resp.Body)
-				_ = resp.Body.Close()
-				if resp.StatusCode != http.StatusOK {
-					b.Fatal(resp.Status)
-				}
+				getRetried(b, c.client, server.URL)
 			}
 		})
 	}
+}
+
+// BenchmarkRetried429Interleaved is BenchmarkRetried429 with the two clients
+// taking turns, GET by GET (each with a server of its own), so that both see
+// the same load on a shared machine; it reports each one's ns per GET and
+// the ratio dcsstatus / go-retryablehttp (an op is one GET of each).
+func BenchmarkRetried429Interleaved(b *testing.B) {
+	clients := retriedClients()
+	servers := make([]*httptest.Server, len(clients))
+	spent := make([]time.Duration, len(clients))
+	for i, c := range clients {
+		servers[i] = throttleOnce()
+		defer servers[i].Close()
+		defer c.client.CloseIdleConnections()
+		getRetried(b, c.client, servers[i].URL) // connections, before the clock runs
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for k := range clients {
+			j := (i + k) % len(clients) // each goes first every other time
+			start := time.Now()
+			getRetried(b, clients[j].client, servers[j].URL)
+			spent[j] += time.Since(start)
+		}
+	}
+	ours, theirs := float64(spent[0])/float64(b.N), float64(spent[1])/float64(b.N)
+	b.ReportMetric(ours, "dcsstatus-ns/get")
+	b.ReportMetric(theirs, "retryablehttp-ns/get")
+	b.ReportMetric(ours/theirs, "ratio")
 }
