@@ -105,8 +105,8 @@ func (answerOK) RoundTrip(req *http.Request) (*http.Response, error) {
 
 // BenchmarkTransportOverhead is Transport's own cost on a request that
 // succeeds first time, without the network's noise: answerOK alone, then
-// wrapped in a Transport (default policy, no budget, no logger: the step and
-// the method's idempotence, two cgo calls).
+// wrapped in a Transport (default policy, no budget, no logger: one cgo call,
+// the step).
 func BenchmarkTransportOverhead(b *testing.B) {
 	req, err := http.NewRequest(http.MethodGet, "http://127.0.0.1/v2/instances", nil)
 	if err != nil {
