@@ -255,12 +255,12 @@ static dcsgo_step dcsgo_retry_step(uint32_t max_attempts, uint32_t jitter, uint6
 		uint32_t attempt, int64_t status, const char *retry_after, size_t retry_after_len,
 		const char *error_code, size_t error_code_len, bool idempotent, bool has_now, int64_t now,
 		bool has_random, double random, uint64_t previous_delay_ms, bool has_time_left,
-		uint64_t time_left_ms, const dcs_status_retry_budget *budget) {
+		uint64_t time_left_ms, bool unreplayable_body, const dcs_status_retry_budget *budget) {
 	dcs_status_retry_policy policy = {max_attempts, jitter, base_transient_ms, base_throttle_ms,
 		base_busy_ms, cap_ms, max_retry_after_s};
 	dcs_status_step_input in = {attempt, status, retry_after, retry_after_len, error_code,
 		error_code_len, idempotent, has_now, now, has_random, random, previous_delay_ms, has_time_left,
-		time_left_ms};
+		time_left_ms, unreplayable_body};
 	dcsgo_step r;
 	r.catalogue = -1;
 	r.result = dcs_status_retry_policy_step(&policy, &in, budget, &r.step);
@@ -292,7 +292,7 @@ static dcsgo_body_step dcsgo_retry_step_body(uint32_t max_attempts, uint32_t jit
 		uint64_t max_retry_after_s, uint32_t attempt, int64_t status, const char *retry_after,
 		size_t retry_after_len, const char *body, size_t body_len, bool idempotent, bool has_now, int64_t now,
 		bool has_random, double random, uint64_t previous_delay_ms, bool has_time_left,
-		uint64_t time_left_ms, const dcs_status_retry_budget *budget) {
+		uint64_t time_left_ms, bool unreplayable_body, const dcs_status_retry_budget *budget) {
 	dcsgo_body_step out;
 	memset(&out, 0, sizeof out);
 	const char *code = NULL;
@@ -319,7 +319,7 @@ static dcsgo_body_step dcsgo_retry_step_body(uint32_t max_attempts, uint32_t jit
 	out.r = dcsgo_retry_step(max_attempts, jitter, base_transient_ms, base_throttle_ms, base_busy_ms,
 		cap_ms, max_retry_after_s, attempt, status, retry_after, retry_after_len, code, code_len,
 		idempotent, has_now, now, has_random, random, previous_delay_ms, has_time_left, time_left_ms,
-		budget);
+		unreplayable_body, budget);
 	return out;
 }
 
@@ -569,6 +569,9 @@ const (
 	// NoResponse: the connection failed, was reset or timed out) on an
 	// idempotent request.
 	RetryReasonConnectionError RetryReason = C.DCS_STATUS_RETRY_REASON_CONNECTION_ERROR
+	// RetryReasonUnreplayableBody is a retry of a request whose body cannot be
+	// sent again (StepInput.UnreplayableBody).
+	RetryReasonUnreplayableBody RetryReason = C.DCS_STATUS_RETRY_REASON_UNREPLAYABLE_BODY
 )
 
 const (
@@ -713,7 +716,7 @@ func load() {
 		{resultNames, int(ErrInvalidArgument), "result"},
 		{jitterNames, int(JitterDecorrelated), "jitter"},
 		{retryCategoryNames, int(RetryCategoryBusy), "retry category"},
-		{retryReasonNames, int(RetryReasonConnectionError), "retry reason"},
+		{retryReasonNames, int(RetryReasonUnreplayableBody), "retry reason"},
 		{stepActionNames, int(StepActionDoNotRetry), "step action"},
 		{errorAdviceNames, int(ErrorAdviceUnspecified), "error advice"},
 	} {
@@ -1092,6 +1095,7 @@ func (in *StepInput) cInput() C.dcs_status_step_input {
 		previous_delay_ms: C.uint64_t(in.PreviousDelayMS),
 		has_time_left:     C.bool(in.HasTimeLeft),
 		time_left_ms:      C.uint64_t(durationMS(in.TimeLeft)),
+		unreplayable_body: C.bool(in.UnreplayableBody),
 	}
 	if !in.Now.IsZero() {
 		c.has_now = true
@@ -1141,7 +1145,7 @@ func retryStep(p RetryPolicy, in *StepInput, budget *RetryBudget) (RetryStep, ui
 		C.uint64_t(p.BaseThrottleMS), C.uint64_t(p.BaseBusyMS), C.uint64_t(p.CapMS), C.uint64_t(p.MaxRetryAfterS),
 		C.uint32_t(in.Attempt), C.int64_t(in.Status), ra, raLen, ec, ecLen, C.bool(in.Idempotent),
 		C.bool(hasNow), C.int64_t(now), C.bool(in.HasRandom), C.double(in.Random), C.uint64_t(in.PreviousDelayMS),
-		C.bool(in.HasTimeLeft), C.uint64_t(durationMS(in.TimeLeft)), budget.handle())
+		C.bool(in.HasTimeLeft), C.uint64_t(durationMS(in.TimeLeft)), C.bool(in.UnreplayableBody), budget.handle())
 	runtime.KeepAlive(budget)
 	return stepFromC(&r)
 }
@@ -1165,7 +1169,7 @@ func retryStepBody(p RetryPolicy, in *StepInput, body []byte, budget *RetryBudge
 		C.uint64_t(p.BaseThrottleMS), C.uint64_t(p.BaseBusyMS), C.uint64_t(p.CapMS), C.uint64_t(p.MaxRetryAfterS),
 		C.uint32_t(in.Attempt), C.int64_t(in.Status), ra, raLen, b, n, C.bool(in.Idempotent),
 		C.bool(hasNow), C.int64_t(now), C.bool(in.HasRandom), C.double(in.Random), C.uint64_t(in.PreviousDelayMS),
-		C.bool(in.HasTimeLeft), C.uint64_t(durationMS(in.TimeLeft)), budget.handle())
+		C.bool(in.HasTimeLeft), C.uint64_t(durationMS(in.TimeLeft)), C.bool(in.UnreplayableBody), budget.handle())
 	runtime.KeepAlive(budget)
 	switch r.code {
 	case C.DCSGO_CODE_TOO_LONG:

@@ -180,21 +180,18 @@ func (r *Retrier) start(ctx context.Context, idempotent, replayable bool) (retry
 }
 
 // next asks the policy for the step after the attempt that got got, steps
-// being the steps before it, and reports it.
-//
-// A request whose body cannot be sent again is asked about as one that is not
-// idempotent, and without the budget; a retry the core calls for anyway (a
-// Retry-After, a busy error code) becomes do not retry,
-// RetryReasonNotIdempotent, no delay, no category, as the core's step for a
-// request that cannot be made twice: no limit stopped it, so it has not given
-// up (GaveUp), and the response is the answer.
+// being the steps before it, and reports it. A request whose body cannot be
+// sent again is asked about with StepInput.UnreplayableBody: the core stops a
+// retry it would call for with RetryReasonUnreplayableBody (not given up: the
+// response is the answer).
 func (l *retryLoop) next(steps []RetryStep, got attempt) (RetryStep, error) {
 	in := StepInput{
-		Attempt:    uint32(len(steps) + 1),
-		Status:     got.status,
-		RetryAfter: got.retryAfter,
-		ErrorCode:  got.errorCode,
-		Idempotent: l.idempotent && l.replayable,
+		Attempt:          uint32(len(steps) + 1),
+		Status:           got.status,
+		RetryAfter:       got.retryAfter,
+		ErrorCode:        got.errorCode,
+		Idempotent:       l.idempotent,
+		UnreplayableBody: !l.replayable,
 	}
 	if n := len(steps); n > 0 {
 		in.PreviousDelayMS = steps[n-1].DelayMS
@@ -211,17 +208,9 @@ func (l *retryLoop) next(steps []RetryStep, got attempt) (RetryStep, error) {
 	if l.ctx.Err() != nil {
 		in.TimeLeft, in.HasTimeLeft = 0, true // cancelled: no time left
 	}
-	budget := l.r.Budget
-	if !l.replayable {
-		budget = nil
-	}
-	step, err := l.step(&in, &got, budget)
+	step, err := l.step(&in, &got, l.r.Budget)
 	if err != nil {
 		return step, err // only an unknown Jitter, which start rejected
-	}
-	if step.IsRetry() && !l.replayable {
-		step.Action, step.Reason, step.Delay, step.DelayMS = StepActionDoNotRetry, RetryReasonNotIdempotent, 0, 0
-		step.Category, step.HasCategory = 0, false
 	}
 	l.report(step, &got)
 	return step, nil

@@ -38,10 +38,9 @@ import (
 // of the response it retries, so that the connection can be used again, and
 // sends the request again with a new body from Request.GetBody, as
 // http.NewRequest sets it for a bytes.Buffer, bytes.Reader or strings.Reader
-// body. A request with a body and no GetBody is never retried: it is asked
-// about as a request that is not idempotent, and a retry the core calls for
-// anyway (a Retry-After, a busy error code) becomes a final step of
-// RetryReasonNotIdempotent, so the response is returned as it came.
+// body. A request with a body and no GetBody is never retried: the core's
+// step says RetryReasonUnreplayableBody where it would have retried, and the
+// response is returned as it came.
 //
 // What the caller gets, when the loop stops:
 //

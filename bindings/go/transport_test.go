@@ -21,9 +21,9 @@ func scenarioTransport(doc clientScenarios, run *scenarioRun, server *scriptedSe
 }
 
 // A body without GetBody cannot be sent again: the busy POST, which the core
-// retries, is sent once, its final step says the request cannot be made twice
-// (not_idempotent; no limit stopped it, so it has not given up), and the
-// response comes back as it came, its body whole.
+// retries, is sent once, its final step says the body cannot be sent again
+// (unreplayable_body, which is not giving up), and the response comes back as
+// it came, its body whole.
 func TestTransportBodyWithoutGetBodyIsNotRetried(t *testing.T) {
 	doc := loadClientScenarios(t)
 	sc := doc.scenario(t, "dcs-4111-busy-post")
@@ -33,9 +33,9 @@ func TestTransportBodyWithoutGetBodyIsNotRetried(t *testing.T) {
 	req.Body, req.GetBody = io.NopCloser(strings.NewReader(*sc.RequestBody)), nil
 	resp, err := (&http.Client{Transport: scenarioTransport(doc, &run, server)}).Do(req)
 	checkReceived(t, server, sc, 1)
-	if len(run.sleeps) != 0 || len(run.steps) != 1 || run.steps[0].Reason != RetryReasonNotIdempotent ||
+	if len(run.sleeps) != 0 || len(run.steps) != 1 || run.steps[0].Reason != RetryReasonUnreplayableBody ||
 		run.steps[0].IsRetry() || run.steps[0].GaveUp() {
-		t.Fatalf("slept %v, steps %v; want one final step, not_idempotent", run.sleeps, run.steps)
+		t.Fatalf("slept %v, steps %v; want one final step, unreplayable_body", run.sleeps, run.steps)
 	}
 	if records := run.logs.all(); len(records) != 1 || records[0].message != run.steps[0].String() ||
 		records[0].attrs["error_code"] != bodyErrorCode(sc.Responses[0].Body) {
