@@ -3,13 +3,13 @@
     target/python-venv/bin/python bindings/python/bench_clients.py   (after run-tests.sh)
 
 The server is this script run with ``--serve``, in its own process (so that it does
-not share this one's GIL; on a CPU of its own where there are two), on 127.0.0.1 with keep-alive connections and TCP_NODELAY
+not share this one's GIL), on 127.0.0.1, with keep-alive connections and TCP_NODELAY
 (the scripted test server writes headers and body apart, which Nagle and delayed ACKs
 turn into 40 ms per request): ``GET /ok`` is a 200, ``GET /retried/<token>`` is the
-client scenario ``429-retry-after-seconds`` (its 429, then its 200). Rounds
-The two sides of each row send their requests in turn, one by one, so that a busy
-machine slows both alike; each figure is the median of a side's microseconds per
-request, and the ratio is ours over the anchor's (the goals of issue 11):
+client scenario ``429-retry-after-seconds`` (its 429, then its 200). The two sides of
+each row send their requests in turn, one by one, so that a busy machine slows both
+alike; each figure is the median of a side's microseconds per request, and the ratio
+is ours over the anchor's (the goals of issue 11):
 
 - a request that succeeds first time (``GET /received/...``, a 200): a
   ``requests.Session`` with ``dcs_status.requests.RetryAdapter`` vs a bare
@@ -22,7 +22,6 @@ request, and the ratio is ours over the anchor's (the goals of issue 11):
 """
 
 import json
-import os
 import statistics
 import subprocess
 import sys
@@ -79,20 +78,10 @@ def serve():
         def log_message(self, format, *args):
             pass
 
-    pin(1)
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     httpd.daemon_threads = True
     print(f"http://127.0.0.1:{httpd.server_address[1]}", flush=True)
     httpd.serve_forever()
-
-
-def pin(cpu):
-    """Runs this process on one CPU (of two or more: the server on one, the clients
-    on another, so that neither waits for the other's core), where the system
-    allows it."""
-    cpus = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
-    if len(cpus) >= 2:
-        os.sched_setaffinity(0, {cpus[cpu]})
 
 
 def no_sleep(seconds):
@@ -120,7 +109,6 @@ def main():
     server = subprocess.Popen([sys.executable, __file__, "--serve"], stdout=subprocess.PIPE, text=True)
     try:
         base = server.stdout.readline().strip()
-        # pin(0)
         rows = measure(base)
     finally:
         server.terminate()

@@ -261,31 +261,28 @@ def exhausted_scenario():
     return next(s for s in SCENARIOS if s["expected"]["outcome"]["kind"] == "http_error")
 
 
-# Bodies that cannot be sent again: the request's only attempt is its last.
+# Bodies that cannot be sent again: no retry, and the response is the caller's.
 
 
-def check_sent_once(run, logs, outcome):
-    """One request, no sleep, and the step stopped at max_attempts 1 (exhausted)."""
+def check_sent_once(run, logs, status):
+    """One request, no sleep, the step's reason unreplayable_body (not "gave up": the
+    request itself rules the retry out), and the caller got the response."""
     scenario = run.scenario
     assert run.received() == [{"method": scenario["method"], "body": scenario["request_body"]}]
     assert run.sleeps == []
+    assert status == scenario["responses"][0]["status"]
     (record,) = logs.records
-    assert record.reason == RetryReason.MAX_ATTEMPTS.value and record.replayable is False
-    kind, err = outcome
-    assert kind == "http_error" and err.code == scenario["responses"][0]["status"]
-    (step,) = err.steps
-    assert step.gave_up and step.max_attempts == 1 and str(step) == record.getMessage()
+    assert record.reason == RetryReason.UNREPLAYABLE_BODY.value and record.replayable is False
+    assert record.levelno == logging.DEBUG
 
 
 def test_requests_never_retries_a_generator_body(base_url, logs):
     run = Run(base_url, busy_scenario())
     with dcs_status.requests.session(**run.settings()) as session:
-        try:
-            session.post(run.url, data=iter([run.body]), timeout=10)
-            outcome = ("response", None)
-        except DcsHTTPError as err:
-            outcome = ("http_error", err)
-    check_sent_once(run, logs, outcome)
+        response = session.post(run.url, data=iter([run.body]), timeout=10)
+    check_sent_once(run, logs, response.status_code)
+    first = busy_scenario()["responses"][0]["body"]
+    assert response.json()["error_code"] == parse_error_body(first).error_code  # read whole by the caller
 
 
 def test_requests_rewinds_a_file_body_for_each_retry(base_url, tmp_path):
@@ -302,12 +299,8 @@ def test_httpx_never_retries_an_iterator_body(base_url, logs):
     run = Run(base_url, busy_scenario())
     transport = dcs_status.httpx.RetryTransport(**run.settings())
     with httpx.Client(transport=transport, timeout=10) as client:
-        try:
-            client.post(run.url, content=iter([run.body]))
-            outcome = ("response", None)
-        except DcsHTTPError as err:
-            outcome = ("http_error", err)
-    check_sent_once(run, logs, outcome)
+        response = client.post(run.url, content=iter([run.body]))
+    check_sent_once(run, logs, response.status_code)
 
 
 def test_httpx_async_never_retries_an_async_iterator_body(base_url, logs):
@@ -319,11 +312,7 @@ def test_httpx_async_never_retries_an_async_iterator_body(base_url, logs):
     async def main():
         transport = dcs_status.httpx.AsyncRetryTransport(**run.settings())
         async with httpx.AsyncClient(transport=transport, timeout=10) as client:
-            try:
-                await client.post(run.url, content=body())
-            except DcsHTTPError as err:
-                return "http_error", err
-            return "response", None
+            return (await client.post(run.url, content=body())).status_code
 
     check_sent_once(run, logs, asyncio.run(main()))
 
@@ -335,22 +324,12 @@ def test_aiohttp_never_retries_an_async_iterator_body(base_url, logs):
         yield run.body
 
     async def main():
-        async with dcs_status.aiohttp.session(**run.settings()) as session:
-            try:
-                async with session.post(run.url, data=body()):
-                    return "response", None
-            except DcsHTTPError as err:
-                return "http_error", err
+        async with dcs_status.aiohttp.session(**run.settings()) as session, session.post(
+            run.url, data=body()
+        ) as response:
+            return response.status
 
     check_sent_once(run, logs, asyncio.run(main()))
-
-
-def test_a_body_that_cannot_be_replayed_is_returned_when_told_not_to_raise(base_url):
-    run = Run(base_url, busy_scenario())
-    with dcs_status.requests.session(**run.settings(raise_on_exhausted=False)) as session:
-        response = session.post(run.url, data=iter([run.body]), timeout=10)
-    assert response.status_code == busy_scenario()["responses"][0]["status"]
-    assert len(run.received()) == 1
 
 
 # raise_on_exhausted=False: the last response, not an error.

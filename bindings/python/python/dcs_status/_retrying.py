@@ -10,7 +10,8 @@ attempts, sleeps, logs every step (its message is the core's log line, ``str(ste
 and ends the loop:
 
 - a response the step does not retry is the caller's, as the bare client returns it
-  (a 404, a 500 on a POST, a 503 without Retry-After);
+  (a 404, a 500 on a POST, a 503 without Retry-After, or any response to a request
+  whose body cannot be sent again: reason ``unreplayable_body``);
 - a response whose retries ran out (``step.gave_up``: max_attempts, the deadline, the
   budget or a too-long Retry-After) raises the package's HTTP error (``DcsHTTPError``)
   carrying every step in ``.steps``, or is returned with ``raise_on_exhausted=False``;
@@ -248,16 +249,18 @@ class _Attempts:
         time_left = None
         if self.started is not None:
             time_left = max(0.0, retrier.deadline - (retrier.elapsed_clock()() - self.started))
-        policy = retrier.policy
         attempt = len(self.steps) + 1
         replayable = self.exchange.replayable()
-        if not replayable:
-            # A body that cannot be sent again: this attempt is the request's last.
-            policy = policy.replace(max_attempts=attempt)
-        if retrier.plain and retry_after is None and error_code is None and self.previous_delay_ms is None:
-            step = policy.step(status, attempt=attempt, idempotent=self.exchange.idempotent)
+        if (
+            retrier.plain
+            and replayable
+            and retry_after is None
+            and error_code is None
+            and self.previous_delay_ms is None
+        ):
+            step = retrier.policy.step(status, attempt=attempt, idempotent=self.exchange.idempotent)
         else:
-            step = self._step(policy, status, attempt, retry_after, error_code, time_left)
+            step = self._step(status, attempt, retry_after, error_code, time_left, replayable)
         self.steps.append(step)
         retry = step.is_retry
         self.previous_delay_ms = step.delay_ms if retry else None
@@ -275,11 +278,13 @@ class _Attempts:
             LOGGER.log(level, "%s", step, extra=extra)
         return step
 
-    def _step(self, policy, status, attempt, retry_after, error_code, time_left):
+    def _step(self, status, attempt, retry_after, error_code, time_left, replayable):
         """``policy.step`` with the inputs given (each absent one is the step's
         default)."""
         retrier = self.retrier
         inputs = {"attempt": attempt, "idempotent": self.exchange.idempotent}
+        if not replayable:
+            inputs["unreplayable_body"] = True
         if retry_after is not None:
             inputs["retry_after"] = _text(retry_after)
         if error_code is not None:
@@ -294,7 +299,7 @@ class _Attempts:
             inputs["time_left"] = time_left
         if retrier.budget is not None:
             inputs["budget"] = retrier.budget
-        return policy.step(status, **inputs)
+        return retrier.policy.step(status, **inputs)
 
     def finish(self, response, body, raise_on_exhausted=None):
         """The caller's outcome of a response the last step did not retry."""

@@ -1,7 +1,7 @@
 import logging
 from collections.abc import Callable
 from datetime import timedelta
-from typing import Any, Final, Protocol, Union
+from typing import Any, Final, Union
 
 from typing_extensions import TypeAlias
 
@@ -19,12 +19,13 @@ _Deadline: TypeAlias = Union[float, timedelta, None]
 LOGGER: Final[logging.Logger]
 NO_RESPONSE: Final[int]
 
-class _Exchange(Protocol):
-    @property
-    def connection_errors(self) -> tuple[type[BaseException], ...]: ...
-    @property
-    def idempotent(self) -> bool: ...
-    def replayable(self) -> bool: ...
+class Exchange:
+    connection_errors: tuple[type[BaseException], ...]
+    @staticmethod
+    def no_response(exc: BaseException) -> bool: ...
+    @staticmethod
+    def replayable() -> bool: ...
+    def rewind(self) -> None: ...
 
 class Retrier:
     policy: RetryPolicy
@@ -34,6 +35,7 @@ class Retrier:
     random: _Random | None
     deadline: float | None
     raise_on_exhausted: bool
+    plain: bool
     def __init__(
         self,
         policy: RetryPolicy | None = None,
@@ -45,7 +47,11 @@ class Retrier:
         deadline: _Deadline = None,
         raise_on_exhausted: bool = True,
     ) -> None: ...
-    def run(self, exchange: _Exchange) -> Any: ...
-    async def arun(self, exchange: _Exchange) -> Any: ...
+    def run(
+        self, exchange: Exchange, attempts: Any = None, raise_on_exhausted: bool | None = None
+    ) -> Any: ...
+    async def arun(self, exchange: Exchange) -> Any: ...
     def now(self) -> float | None: ...
     def elapsed_clock(self) -> _Clock: ...
+
+def is_idempotent(method: str | bytes) -> bool: ...

@@ -17,8 +17,8 @@ Every request sent through the middleware goes to the core after each attempt
 and the outcomes. It sleeps with ``asyncio.sleep`` unless given a ``sleep`` (a plain
 function, or one returning an awaitable). aiohttp sends a body of bytes, text, form
 data, JSON or a seekable file again as it is; a body from an async iterator (or a
-stream) is consumed by the first attempt, so such a request is never retried (its
-step's reason is ``body_not_replayable``). Connection errors
+stream) is consumed by the first attempt, so such a request is never retried (the
+step's reason is ``unreplayable_body``). Connection errors
 (``aiohttp.ClientConnectionError``: refused, reset, disconnected, socket timeouts)
 are attempts without a response (``NO_RESPONSE``), retried on idempotent methods. A
 response the middleware retries is read (when small) and released.

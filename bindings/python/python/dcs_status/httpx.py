@@ -15,7 +15,7 @@ and the outcomes; the async transport sleeps with ``asyncio.sleep`` unless given
 ``sleep`` (a plain function, or one returning an awaitable). A body given as
 ``content=`` bytes or text, ``data=`` or ``json=`` is sent again as it is; a body
 streamed from an iterator or a file cannot be sent again, so such a request is never
-retried (its step's reason is ``body_not_replayable``). Connection errors
+retried (the step's reason is ``unreplayable_body``). Connection errors
 (``httpx.NetworkError``, ``httpx.TimeoutException``, ``httpx.RemoteProtocolError``)
 are attempts without a response (``NO_RESPONSE``), retried on idempotent methods.
 A response the transport retries is read (when small) and closed.

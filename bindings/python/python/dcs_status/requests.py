@@ -13,8 +13,8 @@ Every request sent through the adapter goes to the core after each attempt
 ``sleep``, ``clock``, ``random``, ``deadline``, ``raise_on_exhausted``), the logging
 and the outcomes. Request bodies of ``bytes`` or ``str`` are sent again as they are,
 a file is rewound to where it was (``requests``' own rewind, as for redirects); a
-generator or another iterator cannot be sent again, so a request with one is sent
-once (its step has ``max_attempts`` 1). A connection error (what requests raises as
+generator or another iterator cannot be sent again, so a request with one is never
+retried (the step's reason is ``unreplayable_body``). A connection error (what requests raises as
 ``ConnectionError`` or ``ReadTimeout``: refused, reset, timed out) is an attempt
 without a response (``NO_RESPONSE``), retried on idempotent methods.
 

@@ -28,8 +28,9 @@ The settings, as keyword arguments of every integration:
 - ``deadline``: seconds (or a ``timedelta``) the whole request may take, retries
   and delays included, measured by ``clock`` from the first attempt: a retry whose
   delay would end past it is not made (reason ``deadline``). ``None``: no deadline.
-- ``raise_on_exhausted``: when a rule called for a retry that max_attempts, the
-  deadline, the budget or a too-long Retry-After stopped (``RetryStep.gave_up``),
+- ``raise_on_exhausted``: when a rule called for a retry that a limit stopped
+  (``RetryStep.gave_up``: max_attempts, the deadline, the budget, a too-long
+  Retry-After),
   raise the package's HTTP error for the last response (the ``DcsHTTPError``
   subclass ``raise_for_status`` raises, its ``response`` the last response) carrying
   every step in ``.steps`` (the default); with ``False``, return the last response.
@@ -42,7 +43,8 @@ error body: read when its client has it or it declares at most ``BODY_LIMIT``
 bytes).
 
 Outcomes: a response the policy does not retry is returned as the bare client would
-(a 404, a 500 on a POST, a 503 without Retry-After); exhausted retries raise or
+(a 404, a 500 on a POST, a 503 without Retry-After, a response to a request whose
+body cannot be sent again: reason ``unreplayable_body``); exhausted retries raise or
 return as ``raise_on_exhausted`` says; a connection error (status ``NO_RESPONSE``)
 that is not retried (a POST) or whose retries ran out is the client's own exception,
 re-raised with each step's log line added as a note (``exc.add_note``).
