@@ -17,6 +17,7 @@ import asyncio
 import http.client
 import importlib.util
 import logging
+import pickle
 import subprocess
 import sys
 import uuid
@@ -519,6 +520,36 @@ def test_call_does_not_retry_a_server_error_unless_told_it_is_idempotent(base_ur
 
 def test_errors_raised_without_retrying_have_no_steps():
     assert DcsHTTPError(404).steps == ()
+
+
+def test_an_exhausted_error_pickles_without_its_steps(base_url):
+    scenario = exhausted_scenario()
+    run = Run(base_url, scenario)
+    with pytest.raises(DcsHTTPError) as info:
+        call(sdk_request, run, idempotent=True, **run.settings())
+    assert len(info.value.steps) == scenario["expected"]["requests"]
+    copy = pickle.loads(pickle.dumps(info.value))
+    assert (type(copy), str(copy), copy.steps) == (type(info.value), str(info.value), ())
+
+
+def test_a_request_without_settings_asks_the_core_once_and_logs_it(base_url, logs):
+    with dcs_status.requests.session() as session:
+        assert session.get(f"{base_url}/received/{SCENARIOS[0]['name']}/{uuid.uuid4().hex}").ok
+    (record,) = logs.records
+    assert (record.reason, record.attempt) == (RetryReason.NOT_AN_ERROR.value, 1)
+    assert record.levelno == logging.DEBUG
+    assert record.getMessage() == str(RetryPolicy().step(200, attempt=1))
+
+
+def test_bad_settings_are_refused_when_the_client_is_made():
+    with pytest.raises(TypeError, match="RetryPolicy"):
+        dcs_status.requests.RetryAdapter(policy="3 attempts")
+    with pytest.raises(TypeError, match="RetryBudget"):
+        dcs_status.httpx.RetryTransport(budget=10)
+    with pytest.raises(ValueError, match="deadline"):
+        dcs_status.aiohttp.RetryMiddleware(deadline=-1)
+    with pytest.raises(ValueError, match="deadline"):
+        retrying(deadline=timedelta(seconds=-1))
 
 
 # Optional imports.

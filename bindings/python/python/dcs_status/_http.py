@@ -121,7 +121,11 @@ class DcsHTTPError(Exception):
         self.response = response
 
     def __reduce__(self):
-        return (_rebuild, (type(self), self.args, {**self.__dict__, "response": None}))
+        # Neither the response nor the retry steps (native, and tied to this process)
+        # travel: an unpickled error has ``response`` None and ``steps`` ().
+        state = {**self.__dict__, "response": None}
+        state.pop("steps", None)
+        return (_rebuild, (type(self), self.args, state))
 
 
 class ClientError(DcsHTTPError):
