@@ -136,9 +136,7 @@ class _Exchange(Exchange):
         self.replayable_body = isinstance(request.stream, httpx.ByteStream)
 
     def send(self):
-        response = self.transport.handle_request(self.request)
-        response.request = self.request
-        return response
+        return self.transport.handle_request(self.request)
 
     def replayable(self):
         return self.replayable_body
@@ -151,8 +149,8 @@ class _Exchange(Exchange):
     def header(response, name):
         return response.headers.get(name)  # httpx.Headers: any case
 
-    @staticmethod
-    def body(response):
+    def body(self, response):
+        response.request = self.request  # for the method an HTTP error reads
         return _adapters.body_of(response)
 
     @staticmethod
@@ -166,12 +164,10 @@ class _AsyncExchange(_Exchange):
     __slots__ = ()
 
     async def send(self):
-        response = await self.transport.handle_async_request(self.request)
-        response.request = self.request
-        return response
+        return await self.transport.handle_async_request(self.request)
 
-    @staticmethod
-    async def body(response):
+    async def body(self, response):
+        response.request = self.request  # for the method an HTTP error reads
         return await _adapters.abody_of(response)
 
     @staticmethod
