@@ -134,9 +134,9 @@ class Retrier:
             if _is_error(status):
                 body = exchange.body(response)
                 step = attempts.responded(response, status, body)
-            else:  # the step reads no header of a response that is not an error
+            else:  # no error body to read
                 body = None
-                step = attempts.step(status, None, None, response)
+                step = attempts.step(status, exchange.header(response, _RETRY_AFTER), None, response)
             if not step.is_retry:
                 return attempts.finish(response, body, raise_on_exhausted)
             exchange.close(response)
@@ -163,9 +163,9 @@ class Retrier:
             if _is_error(status):
                 body = await exchange.body(response)
                 step = attempts.responded(response, status, body)
-            else:  # the step reads no header of a response that is not an error
+            else:  # no error body to read
                 body = None
-                step = attempts.step(status, None, None, response)
+                step = attempts.step(status, exchange.header(response, _RETRY_AFTER), None, response)
             if not step.is_retry:
                 return attempts.finish(response, body)
             await exchange.close(response)
