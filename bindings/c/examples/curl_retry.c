@@ -90,7 +90,6 @@ void dcs_curl_retry_options_init(dcs_curl_retry_options *opts) {
     memset(opts, 0, sizeof *opts);
     opts->policy = dcs_status_retry_policy_default();
     opts->log = dcs_curl_log_stderr;
-    opts->sleep = sleep_nanosleep;
 }
 
 void dcs_curl_result_free(dcs_curl_result *result) {
@@ -359,7 +358,9 @@ static void restore(CURL *easy, const dcs_curl_retry_options *o) {
     curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, (curl_write_callback)NULL);
     curl_easy_setopt(easy, CURLOPT_HEADERDATA, (void *)NULL);
     curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, o->write);
-    curl_easy_setopt(easy, CURLOPT_WRITEDATA, o->write_data);
+    /* curl's default write callback fwrites to WRITEDATA: never NULL for it. */
+    curl_easy_setopt(easy, CURLOPT_WRITEDATA,
+                     o->write == NULL && o->write_data == NULL ? (void *)stdout : o->write_data);
 }
 
 CURLcode dcs_curl_perform(CURL *easy, const dcs_curl_retry_options *opts, dcs_curl_result *out) {
@@ -459,9 +460,7 @@ CURLcode dcs_curl_perform(CURL *easy, const dcs_curl_retry_options *opts, dcs_cu
             }
             break;
         }
-        if (opts->sleep != NULL) {
-            opts->sleep(opts->user, rec->step.delay_ms);
-        }
+        (opts->sleep != NULL ? opts->sleep : sleep_nanosleep)(opts->user, rec->step.delay_ms);
         if (opts->streamed_body && opts->rewind(opts->user) != 0) {
             out->status = rec->status;
             rc = CURLE_SEND_FAIL_REWIND;

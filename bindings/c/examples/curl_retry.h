@@ -121,9 +121,9 @@ typedef struct dcs_curl_retry_options {
      *  limit. Each attempt gets CURLOPT_TIMEOUT_MS of the time left, and a retry whose
      *  delay would end past it is not made (reason deadline). */
     uint64_t timeout_ms;
-    /** Where steps go; default: dcs_curl_log_stderr. */
+    /** Where steps go; default: dcs_curl_log_stderr (NULL: nowhere). */
     dcs_curl_log_fn log;
-    /** How the loop waits; default: nanosleep. */
+    /** How the loop waits; NULL (the default): nanosleep. */
     dcs_curl_sleep_fn sleep;
     /** The clock for an HTTP-date Retry-After; NULL (the default): the library's
      *  (the system clock). */
