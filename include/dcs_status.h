@@ -17,8 +17,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/** The library version as a string literal, e.g. "0.2.0". */
-#define DCS_STATUS_VERSION "0.2.0"
+/** The library version as a string literal, e.g. "0.3.0". */
+#define DCS_STATUS_VERSION "0.3.0"
 
 /**
  * The major version of the library. The shared library's soname is
@@ -30,7 +30,7 @@
 /**
  * The minor version of the library.
  */
-#define DCS_STATUS_VERSION_MINOR 2
+#define DCS_STATUS_VERSION_MINOR 3
 
 /**
  * The patch version of the library.
@@ -40,7 +40,7 @@
 /**
  * The version as one number, `major * 10000 + minor * 100 + patch`, for `#if`.
  */
-#define DCS_STATUS_VERSION_NUMBER 200
+#define DCS_STATUS_VERSION_NUMBER 300
 
 /**
  * The most bytes a step's log line can have (without the NUL): a buffer of
@@ -468,6 +468,11 @@ enum dcs_status_retry_reason
    * failed, was reset or timed out) on an idempotent request.
    */
   DCS_STATUS_RETRY_REASON_CONNECTION_ERROR = 14,
+  /**
+   * A retry of a request whose body cannot be sent again (the input's
+   * `unreplayable_body`).
+   */
+  DCS_STATUS_RETRY_REASON_UNREPLAYABLE_BODY = 15,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -895,6 +900,13 @@ typedef struct dcs_status_step_input {
    * `DCS_STATUS_RETRY_REASON_DEADLINE`.
    */
   uint64_t time_left_ms;
+  /**
+   * Whether the request has a body that cannot be sent again (one a read
+   * callback streamed and cannot rewind): a retry a rule calls for is then
+   * `DCS_STATUS_RETRY_REASON_UNREPLAYABLE_BODY`. False (zero) for no body or one
+   * the client can send again.
+   */
+  bool unreplayable_body;
 } dcs_status_step_input;
 
 /**
@@ -984,7 +996,7 @@ extern "C" {
 extern const dcs_status_entry_ref dcs_status_by_code[500];
 
 /**
- * The library's version, e.g. "0.2.0" (static; equal to the DCS_STATUS_VERSION_*
+ * The library's version, e.g. "0.3.0" (static; equal to the DCS_STATUS_VERSION_*
  * macros of the header the library was built with).
  */
 const char *dcs_status_version(void);

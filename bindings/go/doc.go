@@ -48,6 +48,21 @@
 // (StatusGatewayTimeout is StatusServerTimeout). They are untyped, as
 // net/http's are: resp.StatusCode == dcsstatus.StatusNotFound.
 //
+// # Retrying clients
+//
+// Transport is an http.RoundTripper that retries by the core's policy: set it
+// as an http.Client's Transport and every request is retried as
+// RetryPolicy.Step says, its body sent again through Request.GetBody, never past
+// the request context's deadline, each step logged through log/slog with the
+// core's line. Exhausted retries end with the final response's *HTTPError,
+// whose Steps hold every step; a connection error with a *RetryError.
+// Retrier.Do is the same loop for SDK-style calls that return an error; the
+// settings (Retrier: Policy, Budget, Logger, OnStep, Sleep, Now, Random) are
+// shared.
+//
+//	client := &http.Client{Transport: &dcsstatus.Transport{}}
+//	resp, err := client.Do(req) // 429, then 200: resp is the 200
+//
 // # Names
 //
 // The same concept has the same name in every language: Get is C's

@@ -255,12 +255,12 @@ static dcsgo_step dcsgo_retry_step(uint32_t max_attempts, uint32_t jitter, uint6
 		uint32_t attempt, int64_t status, const char *retry_after, size_t retry_after_len,
 		const char *error_code, size_t error_code_len, bool idempotent, bool has_now, int64_t now,
 		bool has_random, double random, uint64_t previous_delay_ms, bool has_time_left,
-		uint64_t time_left_ms, const dcs_status_retry_budget *budget) {
+		uint64_t time_left_ms, bool unreplayable_body, const dcs_status_retry_budget *budget) {
 	dcs_status_retry_policy policy = {max_attempts, jitter, base_transient_ms, base_throttle_ms,
 		base_busy_ms, cap_ms, max_retry_after_s};
 	dcs_status_step_input in = {attempt, status, retry_after, retry_after_len, error_code,
 		error_code_len, idempotent, has_now, now, has_random, random, previous_delay_ms, has_time_left,
-		time_left_ms};
+		time_left_ms, unreplayable_body};
 	dcsgo_step r;
 	r.catalogue = -1;
 	r.result = dcs_status_retry_policy_step(&policy, &in, budget, &r.step);
@@ -268,6 +268,59 @@ static dcsgo_step dcsgo_retry_step(uint32_t max_attempts, uint32_t jitter, uint6
 		r.catalogue = r.step.catalogue->index;
 	}
 	return r;
+}
+
+// The error code of a body, as dcsgo_retry_step_body found it.
+enum {
+	DCSGO_CODE_NONE = 0,     // the body has none
+	DCSGO_CODE_IN_BODY = 1,  // at code_off, code_len bytes, without escapes
+	DCSGO_CODE_ESCAPED = 2,  // with escapes, resolved for the step
+	DCSGO_CODE_TOO_LONG = 3, // with escapes, too long to resolve here: no step was made
+};
+
+typedef struct {
+	dcsgo_step r;
+	uint32_t code;
+	size_t code_off;
+	size_t code_len;
+} dcsgo_body_step;
+
+// dcsgo_retry_step_body is dcsgo_retry_step with the error code read from an
+// error response's body by dcs_status_parse_error_body, in the same call.
+static dcsgo_body_step dcsgo_retry_step_body(uint32_t max_attempts, uint32_t jitter,
+		uint64_t base_transient_ms, uint64_t base_throttle_ms, uint64_t base_busy_ms, uint64_t cap_ms,
+		uint64_t max_retry_after_s, uint32_t attempt, int64_t status, const char *retry_after,
+		size_t retry_after_len, const char *body, size_t body_len, bool idempotent, bool has_now, int64_t now,
+		bool has_random, double random, uint64_t previous_delay_ms, bool has_time_left,
+		uint64_t time_left_ms, bool unreplayable_body, const dcs_status_retry_budget *budget) {
+	dcsgo_body_step out;
+	memset(&out, 0, sizeof out);
+	const char *code = NULL;
+	size_t code_len = 0;
+	char decoded[256];
+	dcs_status_error_body b;
+	if (body != NULL && dcs_status_parse_error_body(body, body_len, &b) == DCS_STATUS_RESULT_OK &&
+			b.error_code.ptr != NULL) {
+		if (!b.error_code.escaped) {
+			code = b.error_code.ptr;
+			code_len = b.error_code.len;
+			out.code = DCSGO_CODE_IN_BODY;
+			out.code_off = (size_t)(code - body);
+			out.code_len = code_len;
+		} else if (b.error_code.len < sizeof decoded) {
+			code_len = dcs_status_text_decode(&b.error_code, decoded, sizeof decoded);
+			code = decoded;
+			out.code = DCSGO_CODE_ESCAPED;
+		} else {
+			out.code = DCSGO_CODE_TOO_LONG;
+			return out;
+		}
+	}
+	out.r = dcsgo_retry_step(max_attempts, jitter, base_transient_ms, base_throttle_ms, base_busy_ms,
+		cap_ms, max_retry_after_s, attempt, status, retry_after, retry_after_len, code, code_len,
+		idempotent, has_now, now, has_random, random, previous_delay_ms, has_time_left, time_left_ms,
+		unreplayable_body, budget);
+	return out;
 }
 
 static uint32_t dcsgo_step_input_validate(dcs_status_step_input in) {
@@ -516,6 +569,9 @@ const (
 	// NoResponse: the connection failed, was reset or timed out) on an
 	// idempotent request.
 	RetryReasonConnectionError RetryReason = C.DCS_STATUS_RETRY_REASON_CONNECTION_ERROR
+	// RetryReasonUnreplayableBody is a retry of a request whose body cannot be
+	// sent again (StepInput.UnreplayableBody).
+	RetryReasonUnreplayableBody RetryReason = C.DCS_STATUS_RETRY_REASON_UNREPLAYABLE_BODY
 )
 
 const (
@@ -660,7 +716,7 @@ func load() {
 		{resultNames, int(ErrInvalidArgument), "result"},
 		{jitterNames, int(JitterDecorrelated), "jitter"},
 		{retryCategoryNames, int(RetryCategoryBusy), "retry category"},
-		{retryReasonNames, int(RetryReasonConnectionError), "retry reason"},
+		{retryReasonNames, int(RetryReasonUnreplayableBody), "retry reason"},
 		{stepActionNames, int(StepActionDoNotRetry), "step action"},
 		{errorAdviceNames, int(ErrorAdviceUnspecified), "error advice"},
 	} {
@@ -1039,6 +1095,7 @@ func (in *StepInput) cInput() C.dcs_status_step_input {
 		previous_delay_ms: C.uint64_t(in.PreviousDelayMS),
 		has_time_left:     C.bool(in.HasTimeLeft),
 		time_left_ms:      C.uint64_t(durationMS(in.TimeLeft)),
+		unreplayable_body: C.bool(in.UnreplayableBody),
 	}
 	if !in.Now.IsZero() {
 		c.has_now = true
@@ -1088,8 +1145,49 @@ func retryStep(p RetryPolicy, in *StepInput, budget *RetryBudget) (RetryStep, ui
 		C.uint64_t(p.BaseThrottleMS), C.uint64_t(p.BaseBusyMS), C.uint64_t(p.CapMS), C.uint64_t(p.MaxRetryAfterS),
 		C.uint32_t(in.Attempt), C.int64_t(in.Status), ra, raLen, ec, ecLen, C.bool(in.Idempotent),
 		C.bool(hasNow), C.int64_t(now), C.bool(in.HasRandom), C.double(in.Random), C.uint64_t(in.PreviousDelayMS),
-		C.bool(in.HasTimeLeft), C.uint64_t(durationMS(in.TimeLeft)), budget.handle())
+		C.bool(in.HasTimeLeft), C.uint64_t(durationMS(in.TimeLeft)), C.bool(in.UnreplayableBody), budget.handle())
 	runtime.KeepAlive(budget)
+	return stepFromC(&r)
+}
+
+// retryStepBody is retryStep for a response whose body (an error response's,
+// as much as was read; nil for none) gives the error code, read by the core in
+// the same cgo call: in.ErrorCode is not read. code is the body's error code as
+// it appears in body (a slice of it), or nil; escaped reports a code with JSON
+// escapes, which code does not give (ParseErrorBody resolves them). ok is
+// false, and no step was made, for a code with escapes too long to resolve in
+// that call: then ParseErrorBody and Step.
+func retryStepBody(p RetryPolicy, in *StepInput, body []byte, budget *RetryBudget) (s RetryStep, code []byte, escaped, ok bool, result uint32) {
+	ra, raLen := cOptional(in.RetryAfter, in.RetryAfter != "")
+	b, n := cBody(body)
+	var hasNow bool
+	var now int64
+	if !in.Now.IsZero() {
+		hasNow, now = true, in.Now.Unix()
+	}
+	r := C.dcsgo_retry_step_body(C.uint32_t(p.MaxAttempts), C.uint32_t(p.Jitter), C.uint64_t(p.BaseTransientMS),
+		C.uint64_t(p.BaseThrottleMS), C.uint64_t(p.BaseBusyMS), C.uint64_t(p.CapMS), C.uint64_t(p.MaxRetryAfterS),
+		C.uint32_t(in.Attempt), C.int64_t(in.Status), ra, raLen, b, n, C.bool(in.Idempotent),
+		C.bool(hasNow), C.int64_t(now), C.bool(in.HasRandom), C.double(in.Random), C.uint64_t(in.PreviousDelayMS),
+		C.bool(in.HasTimeLeft), C.uint64_t(durationMS(in.TimeLeft)), C.bool(in.UnreplayableBody), budget.handle())
+	runtime.KeepAlive(budget)
+	switch r.code {
+	case C.DCSGO_CODE_TOO_LONG:
+		return RetryStep{}, nil, true, false, resultOK
+	case C.DCSGO_CODE_IN_BODY:
+		off, l := int(r.code_off), int(r.code_len)
+		if off >= 0 && l >= 0 && off+l <= len(body) {
+			code = body[off : off+l : off+l]
+		}
+	case C.DCSGO_CODE_ESCAPED:
+		escaped = true
+	}
+	s, result = stepFromC(&r.r)
+	return s, code, escaped, true, result
+}
+
+// stepFromC is the step a dcsgo_step holds.
+func stepFromC(r *C.dcsgo_step) (RetryStep, uint32) {
 	if uint32(r.result) != resultOK {
 		return RetryStep{}, uint32(r.result)
 	}

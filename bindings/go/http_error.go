@@ -105,6 +105,10 @@ type HTTPError struct {
 	// advice first (a code whose Solution says to try again later is retried,
 	// even on 400), then the status's rules (DecideResponse).
 	Decision Decision
+	// Steps is every retry step of the request, in order, when a Transport
+	// gave up retrying it (the last step's GaveUp: the retries were
+	// exhausted); nil otherwise. Each step's String is its log line.
+	Steps []RetryStep
 
 	// message is the core's message, rendered when the error was made.
 	message string

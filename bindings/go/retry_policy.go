@@ -119,6 +119,10 @@ type StepInput struct {
 	// milliseconds, rounded down; a negative one as 0.
 	TimeLeft    time.Duration
 	HasTimeLeft bool
+	// UnreplayableBody reports a request body that cannot be sent again (a
+	// request with a body and no GetBody): a retry a rule calls for is then
+	// RetryReasonUnreplayableBody, and the response is the answer.
+	UnreplayableBody bool
 }
 
 // Validate reports the first problem with the input, in the core's order:
@@ -135,8 +139,10 @@ func (in StepInput) Validate() error {
 // Step is the next step after an attempt: retry (after how long) or stop, and
 // why, by the core's rules, first match wins (one cgo call, no allocation):
 //
+//  0. NoResponse: idempotent, retry, RetryCategoryTransient,
+//     RetryReasonConnectionError; else do not retry, RetryReasonNotIdempotent.
 //  1. 1xx-3xx: do not retry, RetryReasonNotAnError.
-//  2. Attempt >= MaxAttempts: do not retry, RetryReasonMaxAttempts.
+//  2. (no rule: MaxAttempts is one of the limits below.)
 //  3. the error code's catalogue advice is fix_request or not_allowed: do not
 //     retry, RetryReasonErrorCode.
 //  4. 413, 429 or 503 with a valid Retry-After: longer than MaxRetryAfterS, do
@@ -151,11 +157,14 @@ func (in StepInput) Validate() error {
 //     RetryReasonNotIdempotent.
 //  9. anything else: do not retry, RetryReasonStatus.
 //
-// Rules 5-8 wait the backoff delay of their category for retry number Attempt
-// (BackoffMS). A retry is then checked against the deadline (HasTimeLeft) and
-// paid from budget, if it is not nil (RetryReasonBudgetExhausted if it cannot
-// pay; charged only for a retry that passes every check). A nil or closed
-// budget is no budget.
+// Rules 0 and 5-8 wait the backoff delay of their category for retry number
+// Attempt (BackoffMS). A retry is then checked against the limits, in order:
+// Attempt >= MaxAttempts (RetryReasonMaxAttempts), UnreplayableBody
+// (RetryReasonUnreplayableBody), the deadline (HasTimeLeft,
+// RetryReasonDeadline), and paid from budget, if it is not nil
+// (RetryReasonBudgetExhausted if it cannot pay; charged only for a retry that
+// passes every check). A nil or closed budget is no budget. A step a limit
+// other than UnreplayableBody stopped has given up (RetryStep.GaveUp).
 //
 // The only error is ErrUnknownJitter, for a policy whose Jitter is none of the
 // Jitter constants (the zero RetryPolicy's): a programming error, which a

@@ -39,6 +39,8 @@ type vectorInput struct {
 	Random          float64 `json:"random"`
 	PreviousDelayMS uint64  `json:"previous_delay_ms"`
 	TimeLeftMS      *uint64 `json:"time_left_ms"`
+	// UnreplayableBody has no default: a vector without it fails to match.
+	UnreplayableBody *bool `json:"unreplayable_body"`
 }
 
 type vectorStep struct {
@@ -141,6 +143,10 @@ func (in vectorInput) input() StepInput {
 	if in.TimeLeftMS != nil {
 		s.TimeLeft, s.HasTimeLeft = time.Duration(*in.TimeLeftMS)*time.Millisecond, true
 	}
+	if in.UnreplayableBody == nil {
+		panic("a step vector's input has no unreplayable_body")
+	}
+	s.UnreplayableBody = *in.UnreplayableBody
 	return s
 }
 

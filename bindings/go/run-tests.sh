@@ -11,7 +11,9 @@
 #     --json` and `dcs-status errors --json`, the freshness of the generated
 #     files, the httptest server (error bodies too), zero allocations, goroutines
 #     hammering lookups, a retry budget shared by goroutines, the retry
-#     policy's vectors, the fuzzers' seed corpora, the Examples);
+#     policy's vectors, the retrying clients' scenarios through Transport and
+#     Retrier.Do against an httptest server, the fuzzers' seed corpora, the
+#     Examples);
 #   - go test built with GOEXPERIMENT=cgocheck2 (every Go pointer store checked),
 #     and with GOGC=1;
 #   - go test with the shared library (-tags dcsstatus_shared) and with an

@@ -58,7 +58,7 @@ func slot(code int) (int, bool) {
 	return i, uint(i) < codeSlots
 }
 
-// Version is the version of the libdcs_status library linked in, e.g. "0.2.0".
+// Version is the version of the libdcs_status library linked in, e.g. "0.3.0".
 func Version() string { return version }
 
 // Code is an HTTP status code, as received (any int) or as the table has it

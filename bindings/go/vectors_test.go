@@ -28,17 +28,18 @@ var vectorRunners = map[string]struct {
 	run     func(t *testing.T, file string)
 	skipped string
 }{
-	"lookups.json":        {run: runLookupVectors},
-	"names.json":          {run: runNameVectors},
-	"retry_after.json":    {run: runRetryAfterVectors},
-	"decisions.json":      {run: runDecisionVectors},
-	"methods.json":        {run: runMethodVectors},
-	"error_messages.json": {run: runErrorMessageVectors},
-	"http_errors.json":    {run: runHTTPErrorVectors},
-	"catalogue.json":      {run: runCatalogueVectors},
-	"bodies.json":         {run: runBodyVectors},
-	"responses.json":      {run: runResponseVectors},
-	"retry_steps.json":    {run: runRetryStepVectors},
+	"lookups.json":          {run: runLookupVectors},
+	"names.json":            {run: runNameVectors},
+	"retry_after.json":      {run: runRetryAfterVectors},
+	"decisions.json":        {run: runDecisionVectors},
+	"methods.json":          {run: runMethodVectors},
+	"error_messages.json":   {run: runErrorMessageVectors},
+	"http_errors.json":      {run: runHTTPErrorVectors},
+	"catalogue.json":        {run: runCatalogueVectors},
+	"bodies.json":           {run: runBodyVectors},
+	"responses.json":        {run: runResponseVectors},
+	"retry_steps.json":      {run: runRetryStepVectors},
+	"client_scenarios.json": {run: runClientScenarioVectors},
 }
 
 func TestVectors(t *testing.T) {

@@ -83,6 +83,7 @@ static void test_enum_values_are_fixed(void) {
     CHECK_INT(DCS_STATUS_RETRY_REASON_BUDGET_EXHAUSTED, 12);
     CHECK_INT(DCS_STATUS_RETRY_REASON_DEADLINE, 13);
     CHECK_INT(DCS_STATUS_RETRY_REASON_CONNECTION_ERROR, 14);
+    CHECK_INT(DCS_STATUS_RETRY_REASON_UNREPLAYABLE_BODY, 15);
     CHECK_INT(DCS_STATUS_NO_RESPONSE, 0);
     CHECK_INT(DCS_STATUS_BODY_LIMIT, 65536);
     CHECK_INT(DCS_STATUS_STEP_ACTION_RETRY, 1);
@@ -118,6 +119,7 @@ static void test_enum_names(void) {
     CHECK_STR(dcs_status_retry_reason_name(DCS_STATUS_RETRY_REASON_BUDGET_EXHAUSTED), "budget_exhausted");
     CHECK_STR(dcs_status_retry_reason_name(DCS_STATUS_RETRY_REASON_DEADLINE), "deadline");
     CHECK_STR(dcs_status_retry_reason_name(DCS_STATUS_RETRY_REASON_CONNECTION_ERROR), "connection_error");
+    CHECK_STR(dcs_status_retry_reason_name(DCS_STATUS_RETRY_REASON_UNREPLAYABLE_BODY), "unreplayable_body");
     CHECK_STR(dcs_status_jitter_explain(DCS_STATUS_JITTER_FULL),
               "full jitter: a uniform draw between zero and the ceiling");
     CHECK_STR(dcs_status_step_action_explain(DCS_STATUS_STEP_ACTION_RETRY),

@@ -121,6 +121,9 @@ static dcs_status_step_input input_of(const json_value *v) {
     in.has_random = json_as_double(json_get(v, "random"), &in.random);
     in.previous_delay_ms = u64_of(v, "previous_delay_ms");
     in.has_time_left = json_as_u64(json_get(v, "time_left_ms"), &in.time_left_ms);
+    const json_value *unreplayable = json_get(v, "unreplayable_body");
+    CHECK(unreplayable != NULL && unreplayable->type == JSON_BOOL);
+    in.unreplayable_body = unreplayable != NULL && unreplayable->boolean;
     return in;
 }
 

@@ -317,6 +317,7 @@ def _step(policy, given, budget):
         random=given["random"],
         previous_delay_ms=given["previous_delay_ms"],
         time_left=None if time_left is None else time_left / 1000,
+        unreplayable_body=given["unreplayable_body"],
         budget=budget,
     )
 

@@ -40,6 +40,12 @@ pub(crate) const OPTIONS: &[Opt] = &[
         "The error_code of the response's body, if it had one (DCS.4111, 111400017)",
     ),
     IDEMPOTENT,
+    Opt {
+        long: "--unreplayable-body",
+        value: None,
+        help: "The request's body cannot be sent again (a stream already read)",
+        repeatable: false,
+    },
     valued(
         "--attempt",
         "N",
@@ -150,6 +156,7 @@ pub(crate) fn run(matches: &Matches<'_>, context: &mut Context<'_>) -> Result<Ou
         random: matches.value_as("--random")?,
         previous_delay_ms: matches.value_as("--previous-ms")?.unwrap_or(0),
         time_left_ms: matches.value_as("--time-left-ms")?,
+        unreplayable_body: matches.flag("--unreplayable-body"),
     };
     let policy = RetryPolicy {
         max_attempts: matches

@@ -84,6 +84,9 @@ fn arguments(case: &Value) -> Vec<String> {
     if input["idempotent"].as_bool().unwrap() {
         args.push("--idempotent".to_owned());
     }
+    if input["unreplayable_body"].as_bool().unwrap() {
+        args.push("--unreplayable-body".to_owned());
+    }
     args
 }
 

@@ -279,6 +279,9 @@ pub enum dcs_status_retry_reason {
     /// Rule 0: no response arrived (status `DCS_STATUS_NO_RESPONSE`: the connection
     /// failed, was reset or timed out) on an idempotent request.
     ConnectionError = 14,
+    /// A retry of a request whose body cannot be sent again (the input's
+    /// `unreplayable_body`).
+    UnreplayableBody = 15,
 }
 
 c_enum!(dcs_status_retry_reason from RetryReason {
@@ -296,6 +299,7 @@ c_enum!(dcs_status_retry_reason from RetryReason {
     BudgetExhausted => BudgetExhausted,
     Deadline => Deadline,
     ConnectionError => ConnectionError,
+    UnreplayableBody => UnreplayableBody,
 });
 
 /// Whether a retry step sends the request again.

@@ -86,11 +86,11 @@ pub use types::*;
 /// `libdcs_status.so.<major>` from 1.0 on.
 pub const DCS_STATUS_VERSION_MAJOR: u32 = 0;
 /// The minor version of the library.
-pub const DCS_STATUS_VERSION_MINOR: u32 = 2;
+pub const DCS_STATUS_VERSION_MINOR: u32 = 3;
 /// The patch version of the library.
 pub const DCS_STATUS_VERSION_PATCH: u32 = 0;
 /// The version as one number, `major * 10000 + minor * 100 + patch`, for `#if`.
-pub const DCS_STATUS_VERSION_NUMBER: u32 = 200;
+pub const DCS_STATUS_VERSION_NUMBER: u32 = 300;
 
 // Tests may panic: that is how they fail.
 #[cfg(test)]

@@ -10,7 +10,7 @@ use crate::enums::{dcs_status_class, dcs_status_result, dcs_status_retry_advice}
 use crate::input::text;
 use crate::types::{dcs_status_entry, dcs_status_lookup_result};
 
-/// The library's version, e.g. "0.2.0" (static; equal to the DCS_STATUS_VERSION_*
+/// The library's version, e.g. "0.3.0" (static; equal to the DCS_STATUS_VERSION_*
 /// macros of the header the library was built with).
 #[no_mangle]
 pub extern "C" fn dcs_status_version() -> *const c_char {

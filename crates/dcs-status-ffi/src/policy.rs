@@ -87,6 +87,7 @@ unsafe fn input_of(input: &dcs_status_step_input) -> StepInput<'_> {
         random: input.has_random.then_some(input.random),
         previous_delay_ms: input.previous_delay_ms,
         time_left_ms: input.has_time_left.then_some(input.time_left_ms),
+        unreplayable_body: input.unreplayable_body,
     }
 }
 

@@ -582,6 +582,7 @@ fn a_c_retry_step_allocates_nothing() {
         previous_delay_ms: 0,
         has_time_left: false,
         time_left_ms: 0,
+        unreplayable_body: false,
     };
     let text = |t: &'static [u8]| (t.as_ptr().cast::<c_char>(), t.len());
     let with_retry_after = |mut i: dcs_status_step_input, t: &'static [u8]| {
@@ -611,6 +612,10 @@ fn a_c_retry_step_allocates_nothing() {
             has_time_left: true,
             time_left_ms: 0,
             ..input(1, 504)
+        },
+        dcs_status_step_input {
+            unreplayable_body: true,
+            ..input(1, 502)
         },
         dcs_status_step_input {
             has_now: true,

@@ -304,6 +304,11 @@ pub struct dcs_status_step_input {
     /// the response came; a retry whose delay is longer is
     /// `DCS_STATUS_RETRY_REASON_DEADLINE`.
     pub time_left_ms: u64,
+    /// Whether the request has a body that cannot be sent again (one a read
+    /// callback streamed and cannot rewind): a retry a rule calls for is then
+    /// `DCS_STATUS_RETRY_REASON_UNREPLAYABLE_BODY`. False (zero) for no body or one
+    /// the client can send again.
+    pub unreplayable_body: bool,
 }
 
 /// What `dcs_status_retry_policy_step` decided, and what its log line cites (the

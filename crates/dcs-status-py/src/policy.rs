@@ -257,11 +257,15 @@ impl PyRetryPolicy {
     /// the child after ``os.fork``). ``previous_delay_ms`` is the delay waited before
     /// this attempt (decorrelated jitter reads it). ``time_left`` is the time left
     /// before the caller's deadline (seconds, or a ``timedelta``): a retry whose delay
-    /// is longer stops with ``RetryReason.DEADLINE``. ``budget`` is a shared
-    /// ``RetryBudget`` that pays for the retry.
+    /// is longer stops with ``RetryReason.DEADLINE``. ``unreplayable_body`` says the
+    /// request's body cannot be sent again (a generator, a stream already read): a
+    /// retry a rule calls for stops with ``RetryReason.UNREPLAYABLE_BODY``.
+    /// ``budget`` is a shared ``RetryBudget`` that pays for the retry.
     ///
-    /// Like the core, a step answers any value: a status outside 100–999 (0 for "no
-    /// response") stops with ``RetryReason.STATUS``, attempt 0 is read as 1, a draw
+    /// ``NO_RESPONSE`` (0) is the status of an attempt that got no response (the
+    /// connection failed, was reset or timed out): retried only when idempotent,
+    /// ``RetryReason.CONNECTION_ERROR``. Like the core, a step answers any value:
+    /// another status outside 100–999 stops with ``RetryReason.STATUS``, attempt 0 is read as 1, a draw
     /// outside ``[0, 1)`` is clamped. With ``validate=True`` those raise
     /// ``RetryInputError`` instead. ``TypeError`` for a bad type, ``ValueError`` for a
     /// negative ``attempt`` or ``previous_delay_ms``.
@@ -275,7 +279,7 @@ impl PyRetryPolicy {
     /// (True, 0.74, 486, 486)
     /// >>> print(RetryPolicy().step(502, attempt=1))
     /// do not retry: 502 Bad Gateway on a request that is not idempotent (not_idempotent)
-    #[pyo3(signature = (status, *, attempt, retry_after=None, error_code=None, idempotent=None, now=None, random=None, previous_delay_ms=None, time_left=None, budget=None, validate=false))]
+    #[pyo3(signature = (status, *, attempt, retry_after=None, error_code=None, idempotent=None, now=None, random=None, previous_delay_ms=None, time_left=None, unreplayable_body=false, budget=None, validate=false))]
     #[allow(clippy::too_many_arguments)]
     fn step(
         &self,
@@ -288,6 +292,7 @@ impl PyRetryPolicy {
         random: Option<f64>,
         previous_delay_ms: Option<&Bound<'_, PyAny>>,
         time_left: Option<&Bound<'_, PyAny>>,
+        unreplayable_body: bool,
         budget: Option<&Bound<'_, PyRetryBudget>>,
         validate: bool,
     ) -> PyResult<PyRetryStep> {
@@ -337,6 +342,7 @@ impl PyRetryPolicy {
             random,
             previous_delay_ms: convert::unsigned(previous_delay_ms, "previous_delay_ms", 0u64)?,
             time_left_ms: convert::millis(time_left, "time_left")?,
+            unreplayable_body,
         };
         if validate {
             if let Err(err) = input.validate() {

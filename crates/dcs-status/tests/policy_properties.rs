@@ -117,6 +117,7 @@ struct Input {
     random: f64,
     previous_delay_ms: u64,
     time_left_ms: Option<u64>,
+    unreplayable_body: bool,
 }
 
 impl Input {
@@ -131,6 +132,7 @@ impl Input {
             random: Some(self.random),
             previous_delay_ms: self.previous_delay_ms,
             time_left_ms: self.time_left_ms,
+            unreplayable_body: self.unreplayable_body,
         }
     }
 }
@@ -146,6 +148,7 @@ fn input() -> impl Strategy<Value = Input> {
         any_random(),
         any_u64(),
         prop::option::of(any_u64()),
+        prop::bool::weighted(0.2),
     )
         .prop_map(
             |(
@@ -158,6 +161,7 @@ fn input() -> impl Strategy<Value = Input> {
                 random,
                 previous_delay_ms,
                 time_left_ms,
+                unreplayable_body,
             )| Input {
                 attempt,
                 status,
@@ -168,6 +172,7 @@ fn input() -> impl Strategy<Value = Input> {
                 random,
                 previous_delay_ms,
                 time_left_ms,
+                unreplayable_body,
             },
         )
 }
@@ -271,7 +276,13 @@ fn check_step(policy: &RetryPolicy, input: &Input, step: &RetryStep) -> Result<(
     prop_assert_eq!(step.attempt, input.attempt.max(1));
     prop_assert_eq!(step.max_attempts, policy.max_attempts);
     prop_assert_eq!(step.status, input.status);
-    prop_assert_eq!(step.gave_up(), !step.is_retry() && step.category.is_some());
+    prop_assert_eq!(
+        step.gave_up(),
+        !step.is_retry() && step.category.is_some() && step.reason != RetryReason::UnreplayableBody
+    );
+    if input.unreplayable_body {
+        prop_assert!(!step.is_retry());
+    }
     if step.gave_up() {
         prop_assert!(matches!(
             step.reason,
@@ -311,6 +322,11 @@ fn check_step(policy: &RetryPolicy, input: &Input, step: &RetryStep) -> Result<(
         }
         RetryReason::BudgetExhausted | RetryReason::Deadline => {
             prop_assert!(step.category.is_some());
+        }
+        RetryReason::UnreplayableBody => {
+            prop_assert!(step.category.is_some());
+            prop_assert!(input.unreplayable_body);
+            prop_assert!(!step.gave_up());
         }
         // The attempts are checked after the rules: max_attempts only ever stops a
         // retry that a rule called for.

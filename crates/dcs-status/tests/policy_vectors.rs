@@ -68,6 +68,9 @@ fn input_of(json: &Value) -> StepInput<'_> {
         random: Some(json["random"].as_f64().expect("random")),
         previous_delay_ms: u64_of(json, "previous_delay_ms"),
         time_left_ms: json["time_left_ms"].as_u64(),
+        unreplayable_body: json["unreplayable_body"]
+            .as_bool()
+            .expect("unreplayable_body"),
     }
 }
 

@@ -123,6 +123,7 @@ class RetryReason(_StrEnum):
     BUDGET_EXHAUSTED = "budget_exhausted"
     DEADLINE = "deadline"
     CONNECTION_ERROR = "connection_error"
+    UNREPLAYABLE_BODY = "unreplayable_body"
     # END GENERATED: retry reasons
     @property
     def explanation(self) -> str: ...

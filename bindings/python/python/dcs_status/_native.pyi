@@ -207,6 +207,7 @@ class RetryPolicy:
         random: float | None = None,
         previous_delay_ms: int | None = None,
         time_left: float | timedelta | None = None,
+        unreplayable_body: bool = False,
         budget: RetryBudget | None = None,
         validate: bool = False,
     ) -> RetryStep: ...

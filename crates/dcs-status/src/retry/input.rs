@@ -58,6 +58,11 @@ pub struct StepInput<'a> {
     /// longer is `do_not_retry`, reason `deadline`. (Relative, so the caller can
     /// measure it on a monotonic clock.)
     pub time_left_ms: Option<u64>,
+    /// Whether the request has a body that cannot be sent again (a stream already
+    /// read, a generator, Go's `GetBody == nil`): a retry that a rule calls for is
+    /// then `do_not_retry`, reason `unreplayable_body`. False (the default) for no
+    /// body or one the client can re-send or rewind.
+    pub unreplayable_body: bool,
 }
 
 impl<'a> StepInput<'a> {
@@ -81,6 +86,7 @@ impl<'a> StepInput<'a> {
             random: None,
             previous_delay_ms: 0,
             time_left_ms: None,
+            unreplayable_body: false,
         }
     }
 
@@ -157,6 +163,19 @@ impl<'a> StepInput<'a> {
     pub const fn with_previous_delay_ms(self, ms: u64) -> StepInput<'a> {
         StepInput {
             previous_delay_ms: ms,
+            ..self
+        }
+    }
+
+    /// With whether the request's body cannot be sent again.
+    ///
+    /// ```
+    /// let input = dcs_status::StepInput::new(1, 503).with_unreplayable_body(true);
+    /// assert!(input.unreplayable_body);
+    /// ```
+    pub const fn with_unreplayable_body(self, unreplayable: bool) -> StepInput<'a> {
+        StepInput {
+            unreplayable_body: unreplayable,
             ..self
         }
     }

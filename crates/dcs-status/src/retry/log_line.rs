@@ -138,6 +138,10 @@ impl RetryStep {
                 self.write_evidence(f)?;
                 f.write_str(", but the wait would end past the deadline")
             }
+            RetryReason::UnreplayableBody => {
+                self.write_evidence(f)?;
+                f.write_str(", but the request body cannot be sent again")
+            }
         }
     }
 

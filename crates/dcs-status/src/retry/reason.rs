@@ -49,6 +49,9 @@ pub enum RetryReason {
     /// Rule 0: no response arrived ([`NO_RESPONSE`](crate::NO_RESPONSE): the
     /// connection failed, was reset or timed out) on an idempotent request.
     ConnectionError = 13,
+    /// A retry of a request whose body cannot be sent again
+    /// ([`StepInput::unreplayable_body`](crate::StepInput::unreplayable_body)).
+    UnreplayableBody = 14,
 }
 
 impl RetryReason {
@@ -60,7 +63,7 @@ impl RetryReason {
     /// assert_eq!(RetryReason::ALL.first(), Some(&RetryReason::NotAnError));
     /// assert!(RetryReason::ALL.iter().enumerate().all(|(i, r)| *r as usize == i));
     /// ```
-    pub const ALL: [RetryReason; 14] = [
+    pub const ALL: [RetryReason; 15] = [
         RetryReason::NotAnError,
         RetryReason::MaxAttempts,
         RetryReason::ErrorCode,
@@ -75,6 +78,7 @@ impl RetryReason {
         RetryReason::BudgetExhausted,
         RetryReason::Deadline,
         RetryReason::ConnectionError,
+        RetryReason::UnreplayableBody,
     ];
 
     /// Whether a step with this reason retries: true for `retry_after`, `busy`,
@@ -126,6 +130,7 @@ impl RetryReason {
             RetryReason::BudgetExhausted => c"budget_exhausted",
             RetryReason::Deadline => c"deadline",
             RetryReason::ConnectionError => c"connection_error",
+            RetryReason::UnreplayableBody => c"unreplayable_body",
         }
     }
 
@@ -194,6 +199,9 @@ impl RetryReason {
             RetryReason::Deadline => c"the retry's delay would end past the caller's deadline",
             RetryReason::ConnectionError => {
                 c"no response arrived on an idempotent request, which is safe to send again"
+            }
+            RetryReason::UnreplayableBody => {
+                c"the request's body cannot be sent again: it was a stream, and it has been read"
             }
         }
     }

@@ -159,7 +159,8 @@ impl RetryStep {
     }
 
     /// Whether the policy gave up: a rule called for a retry, but a limit stopped it
-    /// (`max_attempts`, `retry_after_too_long`, `deadline` or `budget_exhausted`).
+    /// (`max_attempts`, `retry_after_too_long`, `deadline` or `budget_exhausted`; not
+    /// `unreplayable_body`, where the request itself rules the retry out).
     /// A retrying client then reports the retries as exhausted, where a response
     /// that no retry can fix (a 404, a 500 on a POST) is simply the answer.
     ///
@@ -173,7 +174,9 @@ impl RetryStep {
     /// assert!(!p.step(&StepInput::new(3, 404), None).gave_up());
     /// ```
     pub const fn gave_up(&self) -> bool {
-        matches!(self.action, StepAction::DoNotRetry) && self.category.is_some()
+        matches!(self.action, StepAction::DoNotRetry)
+            && self.category.is_some()
+            && !matches!(self.reason, RetryReason::UnreplayableBody)
     }
 
     /// [`RetryStep::delay_ms`] as a [`Duration`](std::time::Duration).
@@ -268,6 +271,9 @@ impl RetryPolicy {
     ///
     /// - `attempt ≥ max_attempts` → `do_not_retry`, `max_attempts` (for rule 4,
     ///   before its `retry_after_too_long`);
+    /// - a body that cannot be sent again ([`StepInput::unreplayable_body`]) →
+    ///   `do_not_retry`, `unreplayable_body` (not [`RetryStep::gave_up`]: the
+    ///   response is the answer);
     /// - a deadline (`time_left_ms`) shorter than the delay → `do_not_retry`,
     ///   `deadline`;
     /// - a budget that cannot pay [`RetryBudget::cost_of`] the category →
@@ -411,6 +417,9 @@ impl RetryPolicy {
     ) -> RetryStep {
         if step.attempt >= self.max_attempts {
             return step.stopped(RetryReason::MaxAttempts);
+        }
+        if input.unreplayable_body {
+            return step.stopped(RetryReason::UnreplayableBody);
         }
         if input.time_left_ms.is_some_and(|left| delay_ms > left) {
             return step.stopped(RetryReason::Deadline);
