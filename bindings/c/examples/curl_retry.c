@@ -50,6 +50,7 @@ typedef struct attempt_state {
     /* Inputs of the step shared by the whole loop. */
     uint32_t attempt;
     dcs_status_retry_policy policy;
+    bool unreplayable_body; /* a streamed body without a rewind: never sent again */
     uint64_t previous_delay_ms;
     bool has_deadline;
     uint64_t deadline_ms;
@@ -232,6 +233,7 @@ static void take_step(attempt_state *st, long status) {
     }
     in.idempotent = method != NULL && dcs_status_method_is_idempotent(method, strlen(method));
     in.previous_delay_ms = st->previous_delay_ms;
+    in.unreplayable_body = st->unreplayable_body;
     char code[DCS_CURL_TEXT_MAX + 1];
     if (status != DCS_STATUS_NO_RESPONSE) {
         if (st->retry_after.set) {
@@ -381,10 +383,7 @@ CURLcode dcs_curl_perform(CURL *easy, const dcs_curl_retry_options *opts, dcs_cu
     st.easy = easy;
     st.opts = opts;
     st.policy = opts->policy;
-    bool replayable = !opts->streamed_body || opts->rewind != NULL;
-    if (!replayable) {
-        st.policy.max_attempts = 1; /* the body can be sent once: the step says so */
-    }
+    st.unreplayable_body = opts->streamed_body && opts->rewind == NULL;
     uint64_t start = opts->clock_ms != NULL ? opts->clock_ms(opts->user) : clock_monotonic_ms(NULL);
     st.has_deadline = opts->timeout_ms > 0;
     st.deadline_ms = start + opts->timeout_ms;
@@ -408,7 +407,7 @@ CURLcode dcs_curl_perform(CURL *easy, const dcs_curl_retry_options *opts, dcs_cu
             rc = CURLE_OUT_OF_MEMORY;
             break;
         }
-        st.record->body_replayable = replayable;
+        st.record->body_replayable = !st.unreplayable_body;
         st.body_len = 0;
         st.mode = BODY_UNDECIDED;
         st.forwarded = st.stopped_by_us = st.caller_failed = st.decided = false;

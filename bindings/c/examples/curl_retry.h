@@ -33,9 +33,11 @@
  *
  * Request bodies: a CURLOPT_POSTFIELDS body (and no body) is sent again as it is. A
  * CURLOPT_READFUNCTION body is read once per attempt: set `streamed_body` and give a
- * `rewind` callback that starts it over; without one the request is sent only once
- * (the policy's max_attempts is 1 for it: the step says so, "... on attempt 1, and
- * max_attempts is 1 (max_attempts)", and the attempt's `body_replayable` is false).
+ * `rewind` callback that starts it over; without one the request is sent only once:
+ * a retry a rule calls for is the core's `unreplayable_body` step ("... DCS.4111 says
+ * try again later, but the request body cannot be sent again (unreplayable_body)"),
+ * the response is the answer (not exhausted), and the attempt's `body_replayable` is
+ * false.
  */
 #ifndef DCS_CURL_RETRY_H
 #define DCS_CURL_RETRY_H
@@ -115,7 +117,7 @@ typedef struct dcs_curl_retry_options {
     /** The handle sends a CURLOPT_READFUNCTION body (default false). */
     bool streamed_body;
     /** Starts that body over before a retry; NULL (the default): it cannot be, and the
-     *  request is sent once. */
+     *  request is sent once (the step's reason: unreplayable_body). */
     dcs_curl_rewind_fn rewind;
     /** The time all attempts and sleeps may take, in milliseconds; 0 (the default): no
      *  limit. Each attempt gets CURLOPT_TIMEOUT_MS of the time left, and a retry whose
