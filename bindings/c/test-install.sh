@@ -7,7 +7,9 @@
 #     same minor and refuses the next), a relocated prefix, DESTDIR and a libdir
 #     outside the prefix;
 #   - the C and C++ examples built from the installed files only, with pkg-config and
-#     with find_package, shared and static, and their output;
+#     with find_package, shared and static, and their output; the libcurl retry loop's
+#     example built the same ways (libcurl's development files are needed: run.sh
+#     installs them; tests/c/curl.sh runs it);
 #   - the CTest suite of tests/c against the installed package, shared and static.
 #
 # Usage: bash bindings/c/test-install.sh   (builds the release library first; logs in
@@ -86,6 +88,15 @@ pc_examples() { # shared|static
     cc -std=c99 "${warnings[@]}" "$examples/example.c" $(pkg-config --cflags --libs "$module") -o "$dir/example"
     # shellcheck disable=SC2046
     c++ -std=c++11 "${warnings[@]}" "$examples/example.cpp" $(pkg-config --cflags --libs "$module") -o "$dir/example_cpp"
+    # The libcurl retry loop (tests/c/curl.sh runs it): it builds from the installed files.
+    # shellcheck disable=SC2046
+    cc -std=c99 "${warnings[@]}" "$examples/curl_retry_example.c" "$examples/curl_retry.c" \
+        $(pkg-config --cflags --libs "$module" libcurl) -o "$dir/curl_retry_example"
+    if [[ $kind == shared ]]; then
+        linked_to_soname "$dir/curl_retry_example"
+    else
+        not_linked_to_libdcs_status "$dir/curl_retry_example"
+    fi
     for program in example example_cpp; do
         if [[ $kind == shared ]]; then
             linked_to_soname "$dir/$program"
@@ -105,6 +116,7 @@ cmake_examples() { # shared|static PREFIX
     rm -rf "$dir"
     cmake -S "$examples" -B "$dir" "${generator[@]}" -DCMAKE_PREFIX_PATH="$from" -DDCS_STATUS_STATIC=$static
     cmake --build "$dir" -j "$jobs"
+    test -x "$dir/curl_retry_example" # libcurl is installed: the loop builds too
     for program in example example_cpp; do
         if [[ $kind == shared ]]; then
             linked_to_soname "$dir/$program"

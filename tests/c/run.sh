@@ -16,8 +16,11 @@
 #     budget) against the library
 #     instrumented for coverage and overflow
 #     checks, from boundary seeds, for DCS_STATUS_FUZZ_SECONDS (default 20) each;
+#   - the libcurl retry loop (tests/c/curl.sh: bindings/c/examples/curl_retry.c) playing
+#     every scenario of tests/vectors/client_scenarios.json against the scripted
+#     127.0.0.1 server, under ASan+UBSan and valgrind, and its example;
 #   - installation (bindings/c/test-install.sh): install.sh, pkg-config, CMake, the
-#     examples and the suite from the installed files;
+#     examples (the libcurl one included) and the suite from the installed files;
 #   - the benchmark builds and runs (timings: bindings/c/bench/run.sh).
 #
 # Usage: bash tests/c/run.sh        (from any directory; idempotent)
@@ -60,6 +63,8 @@ ensure_tools() {
     command -v nm >/dev/null && command -v readelf >/dev/null || missing+=(binutils)
     [[ -f /usr/include/gtest/gtest.h ]] || missing+=(libgtest-dev)
     command -v clang >/dev/null || missing+=(clang)
+    command -v python3 >/dev/null || missing+=(python3)
+    pkg-config --exists libcurl 2>/dev/null || missing+=(libcurl4-openssl-dev)
     if [[ ${#missing[@]} -gt 0 ]] || ! clang_can_fuzz; then
         if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
             echo "run.sh: installing ${missing[*]} (and clang's runtime, for libFuzzer)"
@@ -151,6 +156,13 @@ for link in shared static; do
         -DDCS_STATUS_LINK=$link "-DDCS_STATUS_TEST_WRAPPER=$valgrind_wrapper" \
         -DDCS_STATUS_THREAD_ITERATIONS=20000
 done
+
+# --- The libcurl retry loop --------------------------------------------------------
+
+# shellcheck source=curl.sh
+source "$here/curl.sh"
+trap stop_scripted_server EXIT
+curl_checks
 
 # --- Fuzzing -----------------------------------------------------------------------
 

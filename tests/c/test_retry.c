@@ -125,15 +125,15 @@ static void test_enum_names(void) {
     CHECK_STR(dcs_status_step_action_explain(DCS_STATUS_STEP_ACTION_RETRY),
               "wait for the delay, then send the request again");
     /* Any other number: NULL, never a crash. */
-    const uint32_t unknown[] = {0, 14, 99, 0x80000000u, UINT32_MAX};
+    const uint32_t unknown[] = {0, 16, 99, 0x80000000u, UINT32_MAX};
     for (size_t i = 0; i < sizeof unknown / sizeof unknown[0]; i++) {
         uint32_t v = unknown[i];
         CHECK_STR(dcs_status_retry_reason_name(v), NULL);
         CHECK_STR(dcs_status_retry_reason_explain(v), NULL);
-        CHECK_STR(dcs_status_jitter_name(v == 14 ? 5 : v), NULL);
-        CHECK_STR(dcs_status_jitter_explain(v == 14 ? 5 : v), NULL);
-        CHECK_STR(dcs_status_retry_category_name(v == 14 ? 4 : v), NULL);
-        CHECK_STR(dcs_status_retry_category_explain(v == 14 ? 4 : v), NULL);
+        CHECK_STR(dcs_status_jitter_name(v == 16 ? 5 : v), NULL);
+        CHECK_STR(dcs_status_jitter_explain(v == 16 ? 5 : v), NULL);
+        CHECK_STR(dcs_status_retry_category_name(v == 16 ? 4 : v), NULL);
+        CHECK_STR(dcs_status_retry_category_explain(v == 16 ? 4 : v), NULL);
         CHECK_STR(dcs_status_step_action_name(v == 14 ? 3 : v), NULL);
         CHECK_STR(dcs_status_step_action_explain(v == 14 ? 3 : v), NULL);
     }
@@ -226,9 +226,9 @@ static void test_input_validate(void) {
     dcs_status_step_input zero;
     memset(&zero, 0, sizeof zero);
     CHECK_INT(dcs_status_step_input_validate(&zero), DCS_STATUS_RESULT_ERR_ATTEMPT_ZERO);
-    zero.attempt = 1;
-    CHECK_INT(dcs_status_step_input_validate(&zero), DCS_STATUS_RESULT_ERR_NOT_A_STATUS_CODE);
-    const int64_t statuses[] = {INT64_MIN, -1, 0, 99, 1000, INT64_MAX};
+    zero.attempt = 1; /* status 0: DCS_STATUS_NO_RESPONSE, a valid input */
+    CHECK_INT(dcs_status_step_input_validate(&zero), DCS_STATUS_RESULT_OK);
+    const int64_t statuses[] = {INT64_MIN, -1, 1, 99, 1000, INT64_MAX};
     for (size_t i = 0; i < sizeof statuses / sizeof statuses[0]; i++) {
         in = input(1, statuses[i]);
         CHECK_INT(dcs_status_step_input_validate(&in), DCS_STATUS_RESULT_ERR_NOT_A_STATUS_CODE);
@@ -330,9 +330,9 @@ static void test_step(void) {
     CHECK_INT(s.attempt, 1);
     CHECK_INT(s.reason, DCS_STATUS_RETRY_REASON_THROTTLED);
     CHECK(s.delay_ms < 1000); /* full jitter below the first ceiling */
-    zero.status = 0;
+    zero.status = DCS_STATUS_NO_RESPONSE; /* no response, and zeroed: not idempotent */
     CHECK_INT(dcs_status_retry_policy_step(&p, &zero, NULL, &s), DCS_STATUS_RESULT_OK);
-    CHECK_INT(s.reason, DCS_STATUS_RETRY_REASON_STATUS);
+    CHECK_INT(s.reason, DCS_STATUS_RETRY_REASON_NOT_IDEMPOTENT);
     CHECK_INT(s.action, DCS_STATUS_STEP_ACTION_DO_NOT_RETRY);
 
     /* The deadline refuses a retry without charging the budget. */
@@ -426,7 +426,7 @@ static void test_log_line(void) {
     dcs_status_retry_step_log_line(&bad, line, sizeof line);
     CHECK_STR(line, invalid);
     bad = s;
-    bad.reason = 14;
+    bad.reason = 16;
     dcs_status_retry_step_log_line(&bad, line, sizeof line);
     CHECK_STR(line, invalid);
     bad = s;

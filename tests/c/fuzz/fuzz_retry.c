@@ -32,7 +32,7 @@ static size_t render_log_line(const void *step, char *buf, size_t cap) {
 static bool is_retry_reason(uint32_t reason) {
     return reason == DCS_STATUS_RETRY_REASON_RETRY_AFTER || reason == DCS_STATUS_RETRY_REASON_BUSY ||
            reason == DCS_STATUS_RETRY_REASON_THROTTLED || reason == DCS_STATUS_RETRY_REASON_TIMEOUT ||
-           reason == DCS_STATUS_RETRY_REASON_SERVER_ERROR;
+           reason == DCS_STATUS_RETRY_REASON_SERVER_ERROR || reason == DCS_STATUS_RETRY_REASON_CONNECTION_ERROR;
 }
 
 /* Whether two steps say the same, field by field (not the padding). */
@@ -68,6 +68,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     in.has_now = (flags >> 1) & 1;
     in.has_random = (flags >> 2) & 1;
     in.has_time_left = (flags >> 3) & 1;
+    in.unreplayable_body = (flags >> 7) & 1;
     uint32_t capacity = take_u32(&data, &size);
     uint32_t retry_cost = take_u32(&data, &size);
     uint32_t throttle_cost = take_u32(&data, &size);
@@ -129,6 +130,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
                 FUZZ_ASSERT(step.delay_ms <= policy.cap_ms);
             }
             FUZZ_ASSERT(!in.has_time_left || step.delay_ms <= in.time_left_ms);
+            FUZZ_ASSERT(!in.unreplayable_body); /* a body that cannot be sent again never is */
         } else {
             FUZZ_ASSERT(!is_retry_reason(step.reason) && step.delay_ms == 0);
         }
