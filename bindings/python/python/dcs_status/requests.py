@@ -115,6 +115,12 @@ class RetryAdapter(HTTPAdapter):
             raise attempts.exhausted(response, body)
         return response
 
+    def cert_verify(self, conn, url, verify, cert):
+        """``HTTPAdapter.cert_verify`` on the pool itself, not through the pool of one
+        request (whose ``__setattr__`` would forward each setting)."""
+        pool = conn.pool if conn.__class__ is _RetryingPool else conn
+        super().cert_verify(pool, url, verify, cert)
+
     def get_connection_with_tls_context(self, request, verify, proxies=None, cert=None):
         """The connection pool of ``HTTPAdapter``, whose ``urlopen`` makes the
         attempts of a request this adapter sends."""
@@ -222,7 +228,10 @@ class _Exchange(Exchange):
 
     @staticmethod
     def header(response, name):
-        return response.headers.get(name)  # urllib3's HTTPHeaderDict: any case
+        # urllib3's HTTPHeaderDict: any case. ``in`` first: its ``get`` of a missing
+        # header raises and catches a KeyError.
+        headers = response.headers
+        return headers[name] if name in headers else None  # noqa: SIM401
 
     @staticmethod
     def body(response):
