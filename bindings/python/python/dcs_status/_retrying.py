@@ -24,7 +24,7 @@ and ends the loop:
 Each integration gives the loop an ``Exchange``: it sends the request once
 (``send``), reads a response (``status``, ``header``, ``body``), closes a response it
 will not return (``close``), rewinds the request body (``rewind``) and says whether
-the body can be sent again (``replayable``) and which exceptions of its client mean
+the body can be sent again (``replayable``, an attribute) and which exceptions of its client mean
 that no response arrived (``connection_errors``, ``no_response``); the async loop
 awaits ``send``, ``body`` and ``close``.
 """
@@ -63,10 +63,9 @@ class Exchange:
         """Whether ``exc`` (one of ``connection_errors``) means no response arrived."""
         return True
 
-    @staticmethod
-    def replayable():
-        """Whether the request body can be sent again."""
-        return True
+    #: Whether the request body can be sent again (an attribute, or a property where
+    #: sending the request may change it).
+    replayable = True
 
     def rewind(self):
         """Rewinds the request body before it is sent again."""
@@ -135,8 +134,11 @@ class Retrier:
                 continue
             status = exchange.status(response)
             retry_after = exchange.header(response, _RETRY_AFTER)
+            error = _ERRORS.get(status)
+            if error is None:
+                error = _is_error(status)
             # An error's body, read for its error code; no body for any other status.
-            body = exchange.body(response) if _is_error(status) else None
+            body = exchange.body(response) if error else None
             step = attempts.responded(status, retry_after, body, response)
             if not step.is_retry:
                 return attempts.finish(response, body, raise_on_exhausted)
@@ -162,8 +164,11 @@ class Retrier:
                 continue
             status = exchange.status(response)
             retry_after = exchange.header(response, _RETRY_AFTER)
+            error = _ERRORS.get(status)
+            if error is None:
+                error = _is_error(status)
             # An error's body, read for its error code; no body for any other status.
-            body = (await exchange.body(response)) if _is_error(status) else None
+            body = (await exchange.body(response)) if error else None
             step = attempts.responded(status, retry_after, body, response)
             if not step.is_retry:
                 return attempts.finish(response, body)
@@ -247,7 +252,7 @@ class _Attempts:
         exchange = self.exchange
         if retry_after is not None and retry_after.__class__ is not str:
             retry_after = _text(retry_after)
-        replayable = exchange.replayable()
+        replayable = exchange.replayable
         if retrier.plain and replayable and (body is None or body.__class__ is bytes):
             # The common case: the core's step, by position, parses the body itself.
             step = retrier.policy._attempt_step(
@@ -263,7 +268,7 @@ class _Attempts:
         as ``responded``."""
         if retry_after is not None and retry_after.__class__ is not str:
             retry_after = _text(retry_after)
-        replayable = self.exchange.replayable()
+        replayable = self.exchange.replayable
         step = self._step(status, len(self.steps) + 1, retry_after, error_code, replayable)
         return self._record(step, error_code, None, replayable, response)
 
