@@ -141,7 +141,9 @@ class Retrier:
             body = exchange.body(response) if error else None
             step = attempts.responded(status, retry_after, body, response)
             if not step.is_retry:
-                return attempts.finish(response, body, raise_on_exhausted)
+                if step.gave_up or self.budget is not None:
+                    return attempts.finish(response, body, raise_on_exhausted)
+                return response  # what finish returns for it, without the call
             exchange.close(response)
             sleep(step.delay)
             exchange.rewind()
@@ -171,7 +173,9 @@ class Retrier:
             body = (await exchange.body(response)) if error else None
             step = attempts.responded(status, retry_after, body, response)
             if not step.is_retry:
-                return attempts.finish(response, body)
+                if step.gave_up or self.budget is not None:
+                    return attempts.finish(response, body)
+                return response  # what finish returns for it, without the call
             await exchange.close(response)
             await self._asleep(step.delay)
             exchange.rewind()
