@@ -541,6 +541,31 @@ def test_a_request_without_settings_asks_the_core_once_and_logs_it(base_url, log
     assert record.getMessage() == str(RetryPolicy().step(200, attempt=1))
 
 
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda scenario: scenario["name"])
+def test_the_positional_step_of_the_clients_is_the_step(scenario):
+    # The loop's fast path (no clock, draw, deadline or budget) asks the core with
+    # RetryPolicy._attempt_step, giving it the error body as read; it must take every
+    # decision RetryPolicy.step takes given that body's error code.
+    policy = RetryPolicy(jitter="none")  # no draw: the delays are comparable
+    idempotent = method_is_idempotent(scenario["method"])
+    for response in (r for r in scenario["responses"] if "status" in r):
+        status, body = response["status"], response["body"].encode()
+        retry_after = next((v for k, v in response["headers"] if k.lower() == "retry-after"), None)
+        error_code = parse_error_body(body).error_code if dcs_status.lookup(status).is_error else None
+        for attempt in (1, 2, 3):
+            for previous in (None, 1000):
+                fast = policy._attempt_step(status, attempt, idempotent, retry_after, body, previous)
+                step = policy.step(
+                    status,
+                    attempt=attempt,
+                    idempotent=idempotent,
+                    retry_after=retry_after,
+                    error_code=error_code,
+                    previous_delay_ms=previous,
+                )
+                assert (fast, str(fast)) == (step, str(step))
+
+
 def test_bad_settings_are_refused_when_the_client_is_made():
     with pytest.raises(TypeError, match="RetryPolicy"):
         dcs_status.requests.RetryAdapter(policy="3 attempts")

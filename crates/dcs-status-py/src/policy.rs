@@ -9,7 +9,7 @@ use dcs_status::{
 };
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyFloat, PyInt, PyString, PyTuple};
+use pyo3::types::{PyBytes, PyDict, PyFloat, PyInt, PyString, PyTuple};
 
 use crate::catalogue;
 use crate::convert;
@@ -319,15 +319,13 @@ impl PyRetryPolicy {
             if idempotent.is_none() {
                 idempotent = convert::idempotent_method(&method)?;
             }
-            let is_error = dcs_status::lookup(code).is_ok_and(|found| found.is_error());
-            if error_code.is_none() && is_error {
+            if error_code.is_none() && is_error(code) {
                 let body = match convert::optional_text(Some(&held))? {
                     Some(body) => Some(body),
                     None => convert::response_body(response)?,
                 };
                 if let Some(body) = body {
-                    let parsed = dcs_status::parse_error_body(body.as_bytes());
-                    error_code = parsed.error_code().map(|c| c.decode().as_bytes().to_vec());
+                    error_code = error_code_of(body.as_bytes());
                 }
             }
             code
@@ -361,6 +359,52 @@ impl PyRetryPolicy {
         Ok(PyRetryStep(self.0.step(&input, budget.map(|b| &b.get().0))))
     }
 
+    /// ``step`` as the retrying clients (``dcs_status.requests``, ``.httpx``,
+    /// ``.aiohttp``) call it after each attempt, when their settings give no clock,
+    /// draw, deadline or budget and the request body can be sent again: the same
+    /// step, with the arguments by position and the error body as read instead of its
+    /// error code.
+    ///
+    /// ``body`` (``bytes`` or ``None``) is parsed here, as ``parse_error_body`` does,
+    /// and only for an error status; ``retry_after`` is as for ``step``. Positional
+    /// because this module is built for the stable ABI of Python 3.9, where keyword
+    /// arguments cost a dict on every call. Not a public API: call ``step``.
+    ///
+    /// >>> body = b'{"error_code": "DCS.4111", "error_msg": "busy"}'
+    /// >>> step = RetryPolicy()._attempt_step(400, 1, True, None, body, None)
+    /// >>> step.reason.value, step.category == RetryPolicy().step(400, attempt=1, error_code="DCS.4111").category
+    /// ('busy', True)
+    #[pyo3(signature = (status, attempt, idempotent, retry_after, body, previous_delay_ms, /))]
+    fn _attempt_step(
+        &self,
+        status: &Bound<'_, PyInt>,
+        attempt: &Bound<'_, PyAny>,
+        idempotent: bool,
+        retry_after: Option<&Bound<'_, PyAny>>,
+        body: Option<&Bound<'_, PyBytes>>,
+        previous_delay_ms: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyRetryStep> {
+        let code = convert::saturating_i64(status.as_any())?;
+        let retry_after = convert::optional_text(retry_after)?;
+        let error_code = match body {
+            Some(body) if is_error(code) => error_code_of(body.as_bytes()),
+            _ => None,
+        };
+        let input = StepInput {
+            attempt: convert::unsigned(Some(attempt), "attempt", 0u32)?,
+            status: code,
+            retry_after: retry_after.as_ref().map(|v| v.as_bytes()),
+            error_code: error_code.as_deref(),
+            idempotent,
+            now: None,
+            random: None,
+            previous_delay_ms: convert::unsigned(previous_delay_ms, "previous_delay_ms", 0u64)?,
+            time_left_ms: None,
+            unreplayable_body: false,
+        };
+        Ok(PyRetryStep(self.0.step(&input, None)))
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let mut out = String::from("RetryPolicy(");
         for (i, (name, value)) in self.fields(py)?.iter().enumerate() {
@@ -377,6 +421,17 @@ impl PyRetryPolicy {
     ) -> PyResult<(Bound<'py, PyTuple>, Bound<'py, PyDict>)> {
         Ok((PyTuple::empty(py), self.fields(py)?))
     }
+}
+
+/// Whether a status is an error, whose body the step reads for its error code.
+fn is_error(code: i64) -> bool {
+    dcs_status::lookup(code).is_ok_and(|found| found.is_error())
+}
+
+/// The error code of an error body, as `parse_error_body` reads it (decoded), if any.
+fn error_code_of(body: &[u8]) -> Option<Vec<u8>> {
+    let parsed = dcs_status::parse_error_body(body);
+    parsed.error_code().map(|c| c.decode().as_bytes().to_vec())
 }
 
 /// A retry budget (the AWS SDKs' retry quota), shared by every thread that holds it:

@@ -239,8 +239,12 @@ def _small(response):
     """Whether the response declares a body of at most ``BODY_LIMIT`` bytes, not
     content-encoded: one that reading whole costs at most that much."""
     headers = headers_of(response)
-    length = header_value(headers, "Content-Length")
-    encoding = header_value(headers, "Content-Encoding")
+    return _declares_small(header_value(headers, "Content-Length"), header_value(headers, "Content-Encoding"))
+
+
+def _declares_small(length, encoding):
+    """``_small`` of a response whose Content-Length (a header value, an ``int`` or
+    ``None``) and Content-Encoding (a header value or ``None``) the caller has read."""
     try:
         size = int(length)
     except (TypeError, ValueError):

@@ -211,6 +211,16 @@ class RetryPolicy:
         budget: RetryBudget | None = None,
         validate: bool = False,
     ) -> RetryStep: ...
+    def _attempt_step(
+        self,
+        status: int,
+        attempt: int,
+        idempotent: bool,
+        retry_after: _Text | None,
+        body: bytes | None,
+        previous_delay_ms: int | None,
+        /,
+    ) -> RetryStep: ...
     def __getnewargs_ex__(self) -> tuple[tuple[()], dict[str, Any]]: ...
     def __eq__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...

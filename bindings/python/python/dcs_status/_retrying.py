@@ -5,7 +5,10 @@ Python decides nothing here: each attempt's outcome (a status, or no response) g
 to the core (``RetryPolicy.step``), with what the response says (its Retry-After, its
 bounded error body's ``error_code``), the attempt number, the delay waited before it,
 the time left before the caller's deadline and the shared ``RetryBudget``; the step
-says whether to send the request again and after how long. This module counts the
+says whether to send the request again and after how long. (When the settings give
+none of the clock, draw, deadline or budget, the loop calls the same step by position,
+``RetryPolicy._attempt_step``, which also parses the error body: the common case costs
+no dict of arguments.) This module counts the
 attempts, sleeps, logs every step (its message is the core's log line, ``str(step)``)
 and ends the loop:
 
@@ -21,7 +24,7 @@ and ends the loop:
 Each integration gives the loop an ``Exchange``: it sends the request once
 (``send``), reads a response (``status``, ``header``, ``body``), closes a response it
 will not return (``close``), rewinds the request body (``rewind``) and says whether
-the body can be sent again (``replayable``) and which exceptions of its client mean
+the body can be sent again (``replayable``, an attribute) and which exceptions of its client mean
 that no response arrived (``connection_errors``, ``no_response``); the async loop
 awaits ``send``, ``body`` and ``close``.
 """
@@ -60,10 +63,9 @@ class Exchange:
         """Whether ``exc`` (one of ``connection_errors``) means no response arrived."""
         return True
 
-    @staticmethod
-    def replayable():
-        """Whether the request body can be sent again."""
-        return True
+    #: Whether the request body can be sent again (an attribute, or a property where
+    #: sending the request may change it).
+    replayable = True
 
     def rewind(self):
         """Rewinds the request body before it is sent again."""
@@ -131,14 +133,17 @@ class Retrier:
                 exchange.rewind()
                 continue
             status = exchange.status(response)
-            if _is_error(status):
-                body = exchange.body(response)
-                step = attempts.responded(response, status, body)
-            else:  # no error body to read
-                body = None
-                step = attempts.step(status, exchange.header(response, _RETRY_AFTER), None, response)
+            retry_after = exchange.header(response, _RETRY_AFTER)
+            error = _ERRORS.get(status)
+            if error is None:
+                error = _is_error(status)
+            # An error's body, read for its error code; no body for any other status.
+            body = exchange.body(response) if error else None
+            step = attempts.responded(status, retry_after, body, response)
             if not step.is_retry:
-                return attempts.finish(response, body, raise_on_exhausted)
+                if step.gave_up or self.budget is not None:
+                    return attempts.finish(response, body, raise_on_exhausted)
+                return response  # what finish returns for it, without the call
             exchange.close(response)
             sleep(step.delay)
             exchange.rewind()
@@ -160,14 +165,17 @@ class Retrier:
                 exchange.rewind()
                 continue
             status = exchange.status(response)
-            if _is_error(status):
-                body = await exchange.body(response)
-                step = attempts.responded(response, status, body)
-            else:  # no error body to read
-                body = None
-                step = attempts.step(status, exchange.header(response, _RETRY_AFTER), None, response)
+            retry_after = exchange.header(response, _RETRY_AFTER)
+            error = _ERRORS.get(status)
+            if error is None:
+                error = _is_error(status)
+            # An error's body, read for its error code; no body for any other status.
+            body = (await exchange.body(response)) if error else None
+            step = attempts.responded(status, retry_after, body, response)
             if not step.is_retry:
-                return attempts.finish(response, body)
+                if step.gave_up or self.budget is not None:
+                    return attempts.finish(response, body)
+                return response  # what finish returns for it, without the call
             await exchange.close(response)
             await self._asleep(step.delay)
             exchange.rewind()
@@ -204,6 +212,11 @@ def _is_error(status):
     return error
 
 
+def _error_code(body):
+    """The ``error_code`` of an error body as read (``None`` for no body)."""
+    return _native.parse_error_body(body).error_code if body else None
+
+
 #: Method -> whether it is idempotent, for at most 64 methods.
 _IDEMPOTENT = {}
 
@@ -231,41 +244,51 @@ class _Attempts:
         self.started = None if retrier.deadline is None else retrier.elapsed_clock()()
         self.steps = []
 
-    def responded(self, response, status, body):
-        """The step after an error response (``body``: its error body as read, or
-        ``None``)."""
-        error_code = _native.parse_error_body(body).error_code if body else None
-        retry_after = self.exchange.header(response, _RETRY_AFTER)
-        return self.step(status, retry_after, error_code, response)
-
     def no_response(self):
         """The step after an attempt that got no response."""
         return self.step(NO_RESPONSE, None, None, None)
 
-    def step(self, status, retry_after, error_code, response):
-        """Asks the core for the next step, counts it and logs it (with the
-        X-Request-Id of ``response``, if any)."""
+    def responded(self, status, retry_after, body, response):
+        """The step after a response: ``retry_after`` is its Retry-After header,
+        ``body`` its error body as read (``None`` when it is not an error, or its body
+        was not read)."""
         retrier = self.retrier
-        time_left = None
-        if self.started is not None:
-            time_left = max(0.0, retrier.deadline - (retrier.elapsed_clock()() - self.started))
-        attempt = len(self.steps) + 1
-        replayable = self.exchange.replayable()
-        if (
-            retrier.plain
-            and replayable
-            and retry_after is None
-            and error_code is None
-            and self.previous_delay_ms is None
-        ):
-            step = retrier.policy.step(status, attempt=attempt, idempotent=self.exchange.idempotent)
-        else:
-            step = self._step(status, attempt, retry_after, error_code, time_left, replayable)
+        exchange = self.exchange
+        if retry_after is not None and retry_after.__class__ is not str:
+            retry_after = _text(retry_after)
+        replayable = exchange.replayable
+        if retrier.plain and replayable and (body is None or body.__class__ is bytes):
+            # The common case: the core's step, by position, parses the body itself.
+            step = retrier.policy._attempt_step(
+                status, len(self.steps) + 1, exchange.idempotent, retry_after, body, self.previous_delay_ms
+            )
+            return self._record(step, None, body, replayable, response)
+        error_code = _error_code(body)
+        step = self._step(status, len(self.steps) + 1, retry_after, error_code, replayable)
+        return self._record(step, error_code, None, replayable, response)
+
+    def step(self, status, retry_after, error_code, response):
+        """The step after an attempt whose error code is known (``None`` if none),
+        as ``responded``."""
+        if retry_after is not None and retry_after.__class__ is not str:
+            retry_after = _text(retry_after)
+        replayable = self.exchange.replayable
+        step = self._step(status, len(self.steps) + 1, retry_after, error_code, replayable)
+        return self._record(step, error_code, None, replayable, response)
+
+    def _record(self, step, error_code, body, replayable, response):
+        """Counts ``step`` and logs it (with the X-Request-Id of ``response``, if any,
+        and the error code, ``body``'s if not given)."""
         self.steps.append(step)
-        retry = step.is_retry
-        self.previous_delay_ms = step.delay_ms if retry else None
-        level = logging.INFO if retry else logging.DEBUG
-        if LOGGER.isEnabledFor(level):
+        if step.is_retry:
+            self.previous_delay_ms = step.delay_ms
+            level = logging.INFO
+        else:
+            self.previous_delay_ms = None
+            level = logging.DEBUG
+        if LOGGER.isEnabledFor(level):  # no extras built for a logger that drops them
+            if error_code is None:
+                error_code = _error_code(body)
             request_id = None if response is None else self.exchange.header(response, _REQUEST_ID)
             extra = {
                 "attempt": step.attempt,
@@ -278,28 +301,26 @@ class _Attempts:
             LOGGER.log(level, "%s", step, extra=extra)
         return step
 
-    def _step(self, status, attempt, retry_after, error_code, time_left, replayable):
-        """``policy.step`` with the inputs given (each absent one is the step's
-        default)."""
+    def _step(self, status, attempt, retry_after, error_code, replayable):
+        """``policy.step`` with every input the settings give (the clock, the draw,
+        the deadline, the budget), and ``unreplayable_body``."""
         retrier = self.retrier
-        inputs = {"attempt": attempt, "idempotent": self.exchange.idempotent}
-        if not replayable:
-            inputs["unreplayable_body"] = True
-        if retry_after is not None:
-            inputs["retry_after"] = _text(retry_after)
-        if error_code is not None:
-            inputs["error_code"] = error_code
-        if retrier.clock is not None:
-            inputs["now"] = retrier.clock()
-        if retrier.random is not None:
-            inputs["random"] = retrier.random()
-        if self.previous_delay_ms is not None:
-            inputs["previous_delay_ms"] = self.previous_delay_ms
-        if time_left is not None:
-            inputs["time_left"] = time_left
-        if retrier.budget is not None:
-            inputs["budget"] = retrier.budget
-        return retrier.policy.step(status, **inputs)
+        time_left = None
+        if self.started is not None:
+            time_left = max(0.0, retrier.deadline - (retrier.elapsed_clock()() - self.started))
+        return retrier.policy.step(
+            status,
+            attempt=attempt,
+            idempotent=self.exchange.idempotent,
+            retry_after=retry_after,
+            error_code=error_code,
+            now=None if retrier.clock is None else retrier.clock(),
+            random=None if retrier.random is None else retrier.random(),
+            previous_delay_ms=self.previous_delay_ms,
+            time_left=time_left,
+            unreplayable_body=not replayable,
+            budget=retrier.budget,
+        )
 
     def finish(self, response, body, raise_on_exhausted=None):
         """The caller's outcome of a response the last step did not retry."""

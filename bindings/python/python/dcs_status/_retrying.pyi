@@ -23,8 +23,7 @@ class Exchange:
     connection_errors: tuple[type[BaseException], ...]
     @staticmethod
     def no_response(exc: BaseException) -> bool: ...
-    @staticmethod
-    def replayable() -> bool: ...
+    replayable: bool
     def rewind(self) -> None: ...
 
 class Retrier:

@@ -128,6 +128,7 @@ class _Exchange(Exchange):
     async def send(self):
         return await self.handler(self.request)
 
+    @property
     def replayable(self):
         # aiohttp marks a payload it cannot write again (an async iterator it read).
         return not getattr(self.request.body, "consumed", False)

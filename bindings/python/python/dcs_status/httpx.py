@@ -33,6 +33,8 @@ except ModuleNotFoundError as err:  # pragma: no cover - tested in a subprocess
         "dcs_status.httpx needs the httpx package: pip install httpx", name="httpx"
     ) from err
 
+from operator import attrgetter
+
 from . import _adapters
 from ._retrying import Exchange, Retrier, is_idempotent
 
@@ -124,7 +126,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
 class _Exchange(Exchange):
     """One request through ``RetryTransport`` (see ``_retrying``)."""
 
-    __slots__ = ("idempotent", "replayable_body", "request", "transport")
+    __slots__ = ("idempotent", "replayable", "request", "transport")
 
     connection_errors = _CONNECTION_ERRORS
 
@@ -133,21 +135,19 @@ class _Exchange(Exchange):
         self.request = request
         self.idempotent = is_idempotent(request.method)
         # Bytes (content=, data=, json=, or a body already read): sent again as they are.
-        self.replayable_body = isinstance(request.stream, httpx.ByteStream)
+        self.replayable = isinstance(request.stream, httpx.ByteStream)
 
     def send(self):
         return self.transport.handle_request(self.request)
 
-    def replayable(self):
-        return self.replayable_body
-
-    @staticmethod
-    def status(response):
-        return response.status_code
+    status = attrgetter("status_code")  # a C function: one Python call fewer per attempt
 
     @staticmethod
     def header(response, name):
-        return response.headers.get(name)  # httpx.Headers: any case
+        # httpx.Headers: any case; the values joined as its ``get`` joins them, whose
+        # miss raises and catches a KeyError.
+        values = response.headers.get_list(name)
+        return ", ".join(values) if values else None
 
     def body(self, response):
         response.request = self.request  # for the method an HTTP error reads

@@ -43,6 +43,9 @@ except ModuleNotFoundError as err:  # pragma: no cover - tested in a subprocess
         "dcs_status.requests needs the requests package: pip install requests", name=err.name
     ) from err
 
+from functools import partial
+from operator import attrgetter
+
 from . import _adapters
 from ._retrying import Exchange, Retrier, _add_note, _Attempts, is_idempotent
 
@@ -98,7 +101,7 @@ class RetryAdapter(HTTPAdapter):
         returns the final response, or raises (``dcs_status.retrying.call`` says
         when)."""
         attempts = _Attempts(self.retrier, _Exchange(request))
-        setattr(request, _ATTEMPTS, attempts)
+        request._dcs_status_attempts = attempts  # _ATTEMPTS, stored without a call
         try:
             response = super().send(request, stream, timeout, verify, cert, proxies)
         except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:
@@ -106,7 +109,7 @@ class RetryAdapter(HTTPAdapter):
                 _add_note(exc, str(step))
             raise
         finally:
-            delattr(request, _ATTEMPTS)
+            del request._dcs_status_attempts
         body = getattr(response.raw, "_body", None)  # the error body the loop read
         if body is not None and response._content is False:
             response._content = body
@@ -114,6 +117,12 @@ class RetryAdapter(HTTPAdapter):
         if attempts.steps and attempts.steps[-1].gave_up and self.retrier.raise_on_exhausted:
             raise attempts.exhausted(response, body)
         return response
+
+    def cert_verify(self, conn, url, verify, cert):
+        """``HTTPAdapter.cert_verify`` on the pool itself, not through the pool of one
+        request (whose ``__setattr__`` would forward each setting)."""
+        pool = conn.pool if conn.__class__ is _RetryingPool else conn
+        super().cert_verify(pool, url, verify, cert)
 
     def get_connection_with_tls_context(self, request, verify, proxies=None, cert=None):
         """The connection pool of ``HTTPAdapter``, whose ``urlopen`` makes the
@@ -167,8 +176,7 @@ class _RetryingPool:
 
     def urlopen(self, **arguments):
         exchange = self.attempts.exchange
-        exchange.urlopen = self.pool.urlopen
-        exchange.arguments = arguments
+        exchange.send = partial(self.pool.urlopen, **arguments)
         retrier = self.attempts.retrier
         # The adapter raises for exhausted retries, with requests' Response.
         return retrier.run(exchange, self.attempts, raise_on_exhausted=False)
@@ -183,7 +191,7 @@ class _RetryingPool:
 class _Exchange(Exchange):
     """One request through the adapter, sent by its pool (see ``_retrying``)."""
 
-    __slots__ = ("arguments", "idempotent", "request", "rewindable", "urlopen")
+    __slots__ = ("idempotent", "replayable", "request", "send")
 
     connection_errors = (*_NO_RESPONSE, MaxRetryError)
 
@@ -192,7 +200,7 @@ class _Exchange(Exchange):
         self.idempotent = is_idempotent(request.method or "GET")
         body = request.body
         # A file requests recorded the position of (prepare_body), rewound as for redirects.
-        self.rewindable = (
+        self.replayable = (
             body is None
             or isinstance(body, (bytes, str))
             or (hasattr(body, "seek") and isinstance(getattr(request, "_body_position", None), int))
@@ -205,30 +213,29 @@ class _Exchange(Exchange):
         # "no response").
         return not isinstance(exc, MaxRetryError) or isinstance(exc.reason, _NO_RESPONSE)
 
-    def send(self):
-        return self.urlopen(**self.arguments)
-
-    def replayable(self):
-        return self.rewindable
-
     def rewind(self):
         body = self.request.body
         if body is not None and not isinstance(body, (bytes, str)):
             requests.utils.rewind_body(self.request)
 
-    @staticmethod
-    def status(response):
-        return response.status
+    status = attrgetter("status")  # a C function: one Python call fewer per attempt
 
     @staticmethod
     def header(response, name):
-        return response.headers.get(name)  # urllib3's HTTPHeaderDict: any case
+        # urllib3's HTTPHeaderDict: any case. ``in`` first: its ``get`` of a missing
+        # header raises and catches a KeyError.
+        headers = response.headers
+        return headers[name] if name in headers else None  # noqa: SIM401
 
     @staticmethod
     def body(response):
-        # A small body (as body_of reads one), kept for requests' Response.
-        if _adapters._small(response):
-            return response.read(decode_content=True, cache_content=True)
+        # A small body (as body_of reads one), kept for requests' Response. Its declared
+        # length as urllib3 read the Content-Length (nothing of the body is read yet);
+        # not content-encoded, so read as it came (no decoder to set up).
+        headers = response.headers
+        encoding = headers["Content-Encoding"] if "Content-Encoding" in headers else None  # noqa: SIM401
+        if _adapters._declares_small(response.length_remaining, encoding):
+            return response.read(decode_content=False, cache_content=True)
         return None
 
     @staticmethod
