@@ -1487,6 +1487,21 @@ size_t dcs_status_retry_step_log_line(const struct dcs_status_retry_step *step,
                                       size_t cap);
 
 /**
+ * Writes why a retrying client's retries ran out, for the end of its error's
+ * message: "retries exhausted: 503 Service Unavailable on attempt 3, and
+ * max_attempts is 3 (max_attempts)" (the log line without its "do not retry: ";
+ * meant for a step that `dcs_status_retry_step_gave_up`). ASCII, at most
+ * `DCS_STATUS_RETRY_STEP_LOG_LINE_MAX` bytes; NULL and invalid steps as for
+ * `dcs_status_retry_step_log_line`, whose contract this follows.
+ *
+ * # Safety
+ * As for `dcs_status_retry_step_log_line`.
+ */
+size_t dcs_status_retry_step_exhausted_text(const struct dcs_status_retry_step *step,
+                                            char *buf,
+                                            size_t cap);
+
+/**
  * Whether the policy gave up at `step`: a rule called for a retry, but a limit
  * stopped it (reason `MAX_ATTEMPTS`, `RETRY_AFTER_TOO_LONG`, `DEADLINE` or
  * `BUDGET_EXHAUSTED`). A retrying client then reports its retries as exhausted,

@@ -483,6 +483,13 @@ func runTransportScenario(t *testing.T, doc clientScenarios, sc clientScenario) 
 		if !he.Steps[len(he.Steps)-1].GaveUp() {
 			t.Errorf("the last step %v did not give up", he.Steps[len(he.Steps)-1])
 		}
+		// The message ends with why the retries ran out: the last log line's
+		// evidence and reason.
+		last := sc.Expected.LogLines[len(sc.Expected.LogLines)-1]
+		why := "; retries exhausted: " + strings.TrimPrefix(last, "do not retry: ")
+		if !strings.HasSuffix(he.Error(), why) {
+			t.Errorf("message %q, want it to end with %q", he.Error(), why)
+		}
 	case outcomeConnectionError:
 		var re *RetryError
 		var he *HTTPError

@@ -107,7 +107,8 @@ type HTTPError struct {
 	Decision Decision
 	// Steps is every retry step of the request, in order, when a Transport
 	// gave up retrying it (the last step's GaveUp: the retries were
-	// exhausted); nil otherwise. Each step's String is its log line.
+	// exhausted); nil otherwise. Each step's String is its log line, and Error
+	// then ends with the last step's ExhaustedText.
 	Steps []RetryStep
 
 	// message is the core's message, rendered when the error was made.
@@ -129,11 +130,22 @@ type HTTPError struct {
 // RetryAfterHeader and RequestID, as if checked at Unix time 0 for a request
 // that is not idempotent (one cgo call).
 func (e *HTTPError) Error() string {
-	if e.message != "" {
-		return e.message
+	message := e.message
+	if message == "" {
+		message = httpErrorMessage(int64(e.Code), e.RetryAfterHeader, e.RetryAfterHeader != "",
+			e.RequestID, e.RequestID != "", 0, false)
 	}
-	return httpErrorMessage(int64(e.Code), e.RetryAfterHeader, e.RetryAfterHeader != "",
-		e.RequestID, e.RequestID != "", 0, false)
+	return withExhausted(message, e.Steps)
+}
+
+// withExhausted is message, then, when the last of steps gave up, why the
+// retries ran out (RetryStep.ExhaustedText): "...; retries exhausted: 503
+// Service Unavailable on attempt 3, and max_attempts is 3 (max_attempts)".
+func withExhausted(message string, steps []RetryStep) string {
+	if n := len(steps); n > 0 && steps[n-1].GaveUp() {
+		return message + "; " + steps[n-1].ExhaustedText()
+	}
+	return message
 }
 
 // Is reports whether target is the sentinel of e's status (ErrNotFound, ...) or

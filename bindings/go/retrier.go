@@ -63,7 +63,9 @@ type Retrier struct {
 // stopped it (none when Err came before any step: the sleep's error follows
 // a retry step).
 //
-// Its message is Err's: the reasons are in Steps (RetryStep.String).
+// Its message is Err's, ending, when the last step gave up (the retries were
+// exhausted), with that step's ExhaustedText; every reason is in Steps
+// (RetryStep.String).
 // errors.Is and errors.As see Err (Unwrap): errors.Is(err,
 // context.DeadlineExceeded), or an *HTTPError that a Do call's function
 // returned. An *http.Client wraps it in a *url.Error; errors.As finds it
@@ -75,8 +77,8 @@ type RetryError struct {
 	Err error
 }
 
-// Error is Err's message.
-func (e *RetryError) Error() string { return e.Err.Error() }
+// Error is Err's message, and why the retries ran out if they did.
+func (e *RetryError) Error() string { return withExhausted(e.Err.Error(), e.Steps) }
 
 // Unwrap is Err.
 func (e *RetryError) Unwrap() error { return e.Err }

@@ -64,8 +64,16 @@ func TestDoOtherErrorsAreNoResponse(t *testing.T) {
 			return failure
 		})
 		var re *RetryError
-		if !errors.Is(err, failure) || !errors.As(err, &re) || err.Error() != failure.Error() {
-			t.Fatalf("got %v, want the call's error in a *RetryError, with its message", err)
+		if !errors.Is(err, failure) || !errors.As(err, &re) {
+			t.Fatalf("got %v, want the call's error in a *RetryError", err)
+		}
+		// Its message is the call's; when the retries ran out, with why.
+		want := failure.Error()
+		if idempotent {
+			want += "; retries exhausted: no response on attempt 3, and max_attempts is 3 (max_attempts)"
+		}
+		if err.Error() != want {
+			t.Errorf("message %q, want %q", err.Error(), want)
 		}
 		wantCalls, wantReason := 1, RetryReasonNotIdempotent
 		if idempotent {

@@ -239,6 +239,12 @@ func (s RetryStep) String() string { return stepLogLine(&s) }
 // with a field the core does not define.
 func (s RetryStep) GaveUp() bool { return stepGaveUp(&s) }
 
+// ExhaustedText is why a retrying client's retries ran out, as the end of
+// its error's message: "retries exhausted: WHY (REASON)", the core's
+// (RetryStep::exhausted_text), meant for a step that GaveUp. HTTPError and
+// RetryError end their messages with it when their last step gave up.
+func (s RetryStep) ExhaustedText() string { return stepExhaustedText(&s) }
+
 // RandomUnit is a uniform draw in [0, 1) from the core's random source: what
 // Step uses when the input has no Random. Fast, never locked, not for
 // anything secret.

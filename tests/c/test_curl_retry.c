@@ -314,6 +314,17 @@ static void scenario(const json_value *s, int64_t now, double random) {
     }
     CHECK_INT(result.exhausted, result.n_attempts > 0 &&
                                     dcs_status_retry_step_gave_up(&result.attempts[result.n_attempts - 1].step));
+    if (result.exhausted) {
+        /* Why, in the core's words: the last log line's evidence and reason. */
+        const char *last = result.attempts[result.n_attempts - 1].log_line;
+        const char *prefix = "do not retry: ";
+        char why[DCS_STATUS_RETRY_STEP_LOG_LINE_MAX + 1];
+        char want[DCS_STATUS_RETRY_STEP_LOG_LINE_MAX + 32];
+        dcs_status_retry_step_exhausted_text(&result.attempts[result.n_attempts - 1].step, why, sizeof why);
+        CHECK(strncmp(last, prefix, strlen(prefix)) == 0);
+        snprintf(want, sizeof want, "retries exhausted: %s", last + strlen(prefix));
+        CHECK(strcmp(why, want) == 0);
+    }
 
     /* What the server received: every attempt, each with the whole body. */
     json_value got;

@@ -58,9 +58,12 @@ int main(int argc, char **argv) {
         fprintf(stderr, "no response after %zu attempts: %s\n", result.n_attempts, curl_easy_strerror(rc));
         exit_status = 1;
     } else if (result.exhausted) {
-        /* Retries ran out: the last error response (its body was printed), each step
-         * kept with its reason. */
-        fprintf(stderr, "gave up after %zu attempts, last status %ld:\n", result.n_attempts, result.status);
+        /* Retries ran out: the last error response (its body was printed), why (the
+         * core's words: "retries exhausted: ... (max_attempts)"), and each step kept
+         * with its reason. */
+        char why[DCS_STATUS_RETRY_STEP_LOG_LINE_MAX + 1];
+        dcs_status_retry_step_exhausted_text(&result.attempts[result.n_attempts - 1].step, why, sizeof why);
+        fprintf(stderr, "status %ld, %s:\n", result.status, why);
         for (size_t i = 0; i < result.n_attempts; i++) {
             fprintf(stderr, "  %u: %s\n", (unsigned)result.attempts[i].attempt, result.attempts[i].log_line);
         }

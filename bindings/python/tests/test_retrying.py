@@ -238,6 +238,13 @@ def test_every_client_plays_every_scenario_as_the_vector_says(base_url, logs, cl
         assert [str(step) for step in err.steps] == expected["log_lines"]
         assert [step.reason.value for step in err.steps] == expected["reasons"]
         assert err.steps[-1].gave_up
+        # The traceback says why it ended: each step's line is a note, as on a
+        # connection error (the message is the response's, whose decision alone
+        # would still say "retry").
+        assert getattr(err, "__notes__", [])[-len(expected["log_lines"]) :] == expected["log_lines"]
+        # ... and its message ends with why, as Go's does.
+        why = expected["log_lines"][-1].removeprefix("do not retry: ")
+        assert str(err).endswith(f"; retries exhausted: {why}")
         assert err.request_id == dict(scenario["responses"][expected["requests"] - 1]["headers"]).get(
             "X-Request-Id"
         )

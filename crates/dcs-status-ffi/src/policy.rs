@@ -408,6 +408,38 @@ pub unsafe extern "C" fn dcs_status_retry_step_log_line(
     }
 }
 
+/// Writes why a retrying client's retries ran out, for the end of its error's
+/// message: "retries exhausted: 503 Service Unavailable on attempt 3, and
+/// max_attempts is 3 (max_attempts)" (the log line without its "do not retry: ";
+/// meant for a step that `dcs_status_retry_step_gave_up`). ASCII, at most
+/// `DCS_STATUS_RETRY_STEP_LOG_LINE_MAX` bytes; NULL and invalid steps as for
+/// `dcs_status_retry_step_log_line`, whose contract this follows.
+///
+/// # Safety
+/// As for `dcs_status_retry_step_log_line`.
+#[no_mangle]
+pub unsafe extern "C" fn dcs_status_retry_step_exhausted_text(
+    step: *const dcs_status_retry_step,
+    buf: *mut c_char,
+    cap: usize,
+) -> usize {
+    ffi_panic_boundary! {
+        // SAFETY: by this function's contract, `step` is NULL or readable.
+        let step = unsafe { step.as_ref() }.ok_or(dcs_status_result::ErrNullPointer).and_then(core_step);
+        // SAFETY: by this function's contract, `buf` is NULL or has `cap` bytes.
+        unsafe {
+            match step {
+                Ok(step) => render(buf, cap, step.exhausted_text()),
+                Err(e) => render(
+                    buf,
+                    cap,
+                    error_message(e.to_core().unwrap_or(ErrorKind::Internal), &[]),
+                ),
+            }
+        }
+    }
+}
+
 /// Whether the policy gave up at `step`: a rule called for a retry, but a limit
 /// stopped it (reason `MAX_ATTEMPTS`, `RETRY_AFTER_TOO_LONG`, `DEADLINE` or
 /// `BUDGET_EXHAUSTED`). A retrying client then reports its retries as exhausted,

@@ -575,6 +575,14 @@ impl PyRetryStep {
         self.0.gave_up()
     }
 
+    /// Why a retrying client's retries ran out, as the end of its error's message:
+    /// ``retries exhausted: WHY (REASON)``, the core's (meant for a step that
+    /// ``gave_up``); an exhausted ``DcsHTTPError``'s message ends with it.
+    #[getter]
+    fn exhausted_text(&self) -> String {
+        self.0.exhausted_text().to_string()
+    }
+
     /// How long to wait before sending the request again, in milliseconds.
     #[getter]
     fn delay_ms(&self) -> u64 {

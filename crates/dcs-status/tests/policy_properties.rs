@@ -339,6 +339,9 @@ fn check_step(policy: &RetryPolicy, input: &Input, step: &RetryStep) -> Result<(
         | RetryReason::NotIdempotent
         | RetryReason::Status => prop_assert_eq!(step.category, None),
     }
+    let exhausted = step.exhausted_text().to_string();
+    prop_assert!(exhausted.len() <= RetryStep::LOG_LINE_MAX, "{}", exhausted);
+    prop_assert!(exhausted.is_ascii(), "{}", exhausted);
     let line = step.to_string();
     prop_assert!(line.len() <= RetryStep::LOG_LINE_MAX, "{}", line);
     prop_assert!(line.is_ascii(), "{}", line);

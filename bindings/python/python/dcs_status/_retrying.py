@@ -335,17 +335,29 @@ class _Attempts:
         return response
 
     def exhausted(self, response, body):
-        """The package's HTTP error for the last response, carrying every step."""
+        """The package's HTTP error for the last response, carrying every step (each
+        step's log line also a note, so that the traceback says why it ended)."""
         status = _adapters.status_of(response)
         err = _http._error(_native.lookup(status), response, None, self.retrier.now(), body)
-        err.steps = tuple(self.steps)
-        return err
+        return with_steps(err, self.steps)
 
     def reraise(self, exc):
         """Re-raises the client's connection error, each step's log line a note."""
         for step in self.steps:
             _add_note(exc, str(step))
         raise exc
+
+
+def with_steps(err, steps):
+    """``err`` (a ``DcsHTTPError``) with ``steps``; when the last gave up, its message
+    ends with why the retries ran out (``RetryStep.exhausted_text``, as Go's does)
+    and each step's log line is a note, so that the traceback says why."""
+    err.steps = tuple(steps)
+    if steps and steps[-1].gave_up:
+        err.args = (f"{err.args[0]}; {steps[-1].exhausted_text}", *err.args[1:])
+        for step in steps:
+            _add_note(err, str(step))
+    return err
 
 
 def _add_note(exc, note):

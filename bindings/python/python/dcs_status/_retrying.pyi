@@ -1,11 +1,12 @@
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import timedelta
-from typing import Any, Final, Union
+from typing import Any, Final, TypeVar, Union
 
 from typing_extensions import TypeAlias
 
-from ._native import RetryBudget, RetryPolicy
+from . import DcsHTTPError
+from ._native import RetryBudget, RetryPolicy, RetryStep
 
 #: How a retrying client waits, given seconds (an async client awaits what it returns).
 _Sleep: TypeAlias = Callable[[float], object]
@@ -54,3 +55,7 @@ class Retrier:
     def elapsed_clock(self) -> _Clock: ...
 
 def is_idempotent(method: str | bytes) -> bool: ...
+
+_E = TypeVar("_E", bound=DcsHTTPError)
+
+def with_steps(err: _E, steps: Sequence[RetryStep]) -> _E: ...

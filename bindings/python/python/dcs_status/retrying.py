@@ -33,7 +33,8 @@ The settings, as keyword arguments of every integration:
   Retry-After),
   raise the package's HTTP error for the last response (the ``DcsHTTPError``
   subclass ``raise_for_status`` raises, its ``response`` the last response) carrying
-  every step in ``.steps`` (the default); with ``False``, return the last response.
+  every step in ``.steps``, each step's log line also a note in its traceback (the
+  default); with ``False``, return the last response.
 
 Every step is logged to ``logging.getLogger("dcs_status")``, its message the core's
 log line (``str(step)``): a retry at INFO, the final step at DEBUG, with the
@@ -56,7 +57,7 @@ import time
 
 from . import _native
 from ._http import DcsHTTPError
-from ._retrying import Exchange, Retrier, _Attempts
+from ._retrying import Exchange, Retrier, _Attempts, with_steps
 
 __all__ = ["acall", "call", "retrying"]
 
@@ -213,8 +214,7 @@ def _after_error(attempts, err):
     step does not retry."""
     step = attempts.step(err.code, err.retry_after_header, err.error_code, err)
     if not step.is_retry:
-        err.steps = tuple(attempts.steps)
-        raise err
+        raise with_steps(err, attempts.steps)
     return step
 
 

@@ -76,6 +76,27 @@ impl fmt::Display for RetryStep {
 }
 
 impl RetryStep {
+    /// Why a retrying client's retries ran out, for the end of its error's message:
+    /// `retries exhausted: WHY (REASON)` (the log line without its `do not retry: `),
+    /// e.g. `retries exhausted: 503 Service Unavailable on attempt 3, and
+    /// max_attempts is 3 (max_attempts)`. Meant for a step that
+    /// [`gave_up`](RetryStep::gave_up); ASCII, at most [`RetryStep::LOG_LINE_MAX`]
+    /// bytes.
+    ///
+    /// ```
+    /// use dcs_status::{RetryPolicy, StepInput};
+    ///
+    /// let last = RetryPolicy::DEFAULT.step(&StepInput::new(3, 503).with_retry_after(b"1"), None);
+    /// assert!(last.gave_up());
+    /// assert_eq!(
+    ///     last.exhausted_text().to_string(),
+    ///     "retries exhausted: 503 Service Unavailable on attempt 3, and max_attempts is 3 (max_attempts)"
+    /// );
+    /// ```
+    pub const fn exhausted_text(&self) -> ExhaustedText<'_> {
+        ExhaustedText(self)
+    }
+
     /// The evidence for the reason, e.g. `DCS.4111 says try again later`.
     fn write_why(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let status = StatusText(self.status);
@@ -162,6 +183,19 @@ impl RetryStep {
             (Some(RetryCategory::Throttle), Some(s)) => write!(f, "{status} asks to wait {s} s"),
             _ => write!(f, "{status}"),
         }
+    }
+}
+
+/// [`RetryStep::exhausted_text`]: why a retrying client's retries ran out (its
+/// `Display`; write it into a fixed buffer as the C ABI does, without allocating).
+#[derive(Clone, Copy, Debug)]
+pub struct ExhaustedText<'a>(&'a RetryStep);
+
+impl fmt::Display for ExhaustedText<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("retries exhausted: ")?;
+        self.0.write_why(f)?;
+        write!(f, " ({})", self.0.reason)
     }
 }
 
