@@ -1487,19 +1487,24 @@ size_t dcs_status_retry_step_log_line(const struct dcs_status_retry_step *step,
                                       size_t cap);
 
 /**
- * Writes why a retrying client's retries ran out, for the end of its error's
- * message: "retries exhausted: 503 Service Unavailable on attempt 3, and
- * max_attempts is 3 (max_attempts)" (the log line without its "do not retry: ";
- * meant for a step that `dcs_status_retry_step_gave_up`). ASCII, at most
- * `DCS_STATUS_RETRY_STEP_LOG_LINE_MAX` bytes; NULL and invalid steps as for
- * `dcs_status_retry_step_log_line`, whose contract this follows.
+ * Writes the message of a retrying client's error, ended with why its retries ran
+ * out when `step` (its last) gave up: "MESSAGE; retries exhausted: 503 Service
+ * Unavailable on attempt 3, and max_attempts is 3 (max_attempts)" (the clause
+ * alone for an empty message; the message unchanged for a step that did not give
+ * up; bytes that are not UTF-8 as U+FFFD). `message` is `message_len` bytes (NULL
+ * for none). NULL and invalid steps as for `dcs_status_retry_step_log_line`,
+ * whose renderers' contract this follows; the clause is at most
+ * `DCS_STATUS_RETRY_STEP_LOG_LINE_MAX` bytes.
  *
  * # Safety
- * As for `dcs_status_retry_step_log_line`.
+ * As for `dcs_status_retry_step_log_line`; `message` must be NULL or point to
+ * `message_len` readable bytes.
  */
-size_t dcs_status_retry_step_exhausted_text(const struct dcs_status_retry_step *step,
-                                            char *buf,
-                                            size_t cap);
+size_t dcs_status_retry_step_exhausted_message(const struct dcs_status_retry_step *step,
+                                               const char *message,
+                                               size_t message_len,
+                                               char *buf,
+                                               size_t cap);
 
 /**
  * Whether the policy gave up at `step`: a rule called for a retry, but a limit

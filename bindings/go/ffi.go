@@ -386,9 +386,10 @@ static size_t dcsgo_step_log_line(char *buf, size_t cap, DCSGO_STEP_PARAMS) {
 	return dcs_status_retry_step_log_line(&step, buf, cap);
 }
 
-static size_t dcsgo_step_exhausted_text(char *buf, size_t cap, DCSGO_STEP_PARAMS) {
+static size_t dcsgo_step_exhausted_message(const char *message, size_t message_len, char *buf,
+		size_t cap, DCSGO_STEP_PARAMS) {
 	dcs_status_retry_step step = DCSGO_STEP_FIELDS;
-	return dcs_status_retry_step_exhausted_text(&step, buf, cap);
+	return dcs_status_retry_step_exhausted_message(&step, message, message_len, buf, cap);
 }
 
 static bool dcsgo_step_gave_up(DCSGO_STEP_PARAMS) {
@@ -1243,15 +1244,18 @@ const NoResponse = C.DCS_STATUS_NO_RESPONSE
 // bodyLimit is the core's BODY_LIMIT (MaxErrorBodyBytes).
 const bodyLimit = C.DCS_STATUS_BODY_LIMIT
 
-// stepExhaustedText is the core's RetryStep::exhausted_text of s: "retries
-// exhausted: WHY (REASON)".
-func stepExhaustedText(s *RetryStep) string {
-	buf := make([]byte, logLineMax+1)
-	n := int(C.dcsgo_step_exhausted_text((*C.char)(unsafe.Pointer(&buf[0])), C.size_t(len(buf)),
+// stepExhaustedMessage is the core's RetryStep::exhausted_message of s:
+// message, ended with "; retries exhausted: WHY (REASON)" when s gave up.
+func stepExhaustedMessage(s *RetryStep, message string) string {
+	m, mLen := cString(message)
+	// Room for the message, "; " and the clause (at most logLineMax bytes).
+	buf := make([]byte, len(message)+2+logLineMax+1)
+	n := int(C.dcsgo_step_exhausted_message(m, mLen, (*C.char)(unsafe.Pointer(&buf[0])), C.size_t(len(buf)),
 		C.uint32_t(s.Action), C.uint64_t(s.DelayMS), C.bool(s.HasCategory), C.uint32_t(s.Category),
 		C.uint32_t(s.Reason), C.bool(s.HasTokensAfter), C.uint32_t(s.TokensAfter), C.uint32_t(s.Attempt),
 		C.uint32_t(s.MaxAttempts), C.int64_t(s.Status), C.bool(s.HasRetryAfter), C.uint64_t(s.RetryAfterS),
 		C.int64_t(s.Catalogue.catalogueIndex())))
+	runtime.KeepAlive(message)
 	return view(buf, 0, min(n, len(buf)-1))
 }
 

@@ -108,7 +108,7 @@ type HTTPError struct {
 	// Steps is every retry step of the request, in order, when a Transport
 	// gave up retrying it (the last step's GaveUp: the retries were
 	// exhausted); nil otherwise. Each step's String is its log line, and Error
-	// then ends with the last step's ExhaustedText.
+	// is then the last step's ExhaustedMessage of the response's message.
 	Steps []RetryStep
 
 	// message is the core's message, rendered when the error was made.
@@ -138,12 +138,12 @@ func (e *HTTPError) Error() string {
 	return withExhausted(message, e.Steps)
 }
 
-// withExhausted is message, then, when the last of steps gave up, why the
-// retries ran out (RetryStep.ExhaustedText): "...; retries exhausted: 503
-// Service Unavailable on attempt 3, and max_attempts is 3 (max_attempts)".
+// withExhausted is message as the last of steps ends it
+// (RetryStep.ExhaustedMessage: with why the retries ran out, if they did);
+// message itself without steps.
 func withExhausted(message string, steps []RetryStep) string {
-	if n := len(steps); n > 0 && steps[n-1].GaveUp() {
-		return message + "; " + steps[n-1].ExhaustedText()
+	if n := len(steps); n > 0 {
+		return steps[n-1].ExhaustedMessage(message)
 	}
 	return message
 }

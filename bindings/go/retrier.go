@@ -64,7 +64,7 @@ type Retrier struct {
 // a retry step).
 //
 // Its message is Err's, ending, when the last step gave up (the retries were
-// exhausted), with that step's ExhaustedText; every reason is in Steps
+// exhausted), with why (that step's ExhaustedMessage); every reason is in Steps
 // (RetryStep.String).
 // errors.Is and errors.As see Err (Unwrap): errors.Is(err,
 // context.DeadlineExceeded), or an *HTTPError that a Do call's function

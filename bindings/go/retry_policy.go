@@ -239,11 +239,12 @@ func (s RetryStep) String() string { return stepLogLine(&s) }
 // with a field the core does not define.
 func (s RetryStep) GaveUp() bool { return stepGaveUp(&s) }
 
-// ExhaustedText is why a retrying client's retries ran out, as the end of
-// its error's message: "retries exhausted: WHY (REASON)", the core's
-// (RetryStep::exhausted_text), meant for a step that GaveUp. HTTPError and
-// RetryError end their messages with it when their last step gave up.
-func (s RetryStep) ExhaustedText() string { return stepExhaustedText(&s) }
+// ExhaustedMessage is message, ended with why the retries ran out when this
+// (the last) step GaveUp: "MESSAGE; retries exhausted: WHY (REASON)" (the
+// clause alone for an empty message; message unchanged for a step that did
+// not give up). The core's text (RetryStep::exhausted_message): HTTPError and
+// RetryError make their messages with it from their last step.
+func (s RetryStep) ExhaustedMessage(message string) string { return stepExhaustedMessage(&s, message) }
 
 // RandomUnit is a uniform draw in [0, 1) from the core's random source: what
 // Step uses when the input has no Random. Fast, never locked, not for

@@ -320,7 +320,7 @@ static void scenario(const json_value *s, int64_t now, double random) {
         const char *prefix = "do not retry: ";
         char why[DCS_STATUS_RETRY_STEP_LOG_LINE_MAX + 1];
         char want[DCS_STATUS_RETRY_STEP_LOG_LINE_MAX + 32];
-        dcs_status_retry_step_exhausted_text(&result.attempts[result.n_attempts - 1].step, why, sizeof why);
+        dcs_status_retry_step_exhausted_message(&result.attempts[result.n_attempts - 1].step, NULL, 0, why, sizeof why);
         CHECK(strncmp(last, prefix, strlen(prefix)) == 0);
         snprintf(want, sizeof want, "retries exhausted: %s", last + strlen(prefix));
         CHECK(strcmp(why, want) == 0);

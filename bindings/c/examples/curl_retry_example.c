@@ -62,7 +62,7 @@ int main(int argc, char **argv) {
          * core's words: "retries exhausted: ... (max_attempts)"), and each step kept
          * with its reason. */
         char why[DCS_STATUS_RETRY_STEP_LOG_LINE_MAX + 1];
-        dcs_status_retry_step_exhausted_text(&result.attempts[result.n_attempts - 1].step, why, sizeof why);
+        dcs_status_retry_step_exhausted_message(&result.attempts[result.n_attempts - 1].step, NULL, 0, why, sizeof why);
         fprintf(stderr, "status %ld, %s:\n", result.status, why);
         for (size_t i = 0; i < result.n_attempts; i++) {
             fprintf(stderr, "  %u: %s\n", (unsigned)result.attempts[i].attempt, result.attempts[i].log_line);

@@ -408,28 +408,35 @@ pub unsafe extern "C" fn dcs_status_retry_step_log_line(
     }
 }
 
-/// Writes why a retrying client's retries ran out, for the end of its error's
-/// message: "retries exhausted: 503 Service Unavailable on attempt 3, and
-/// max_attempts is 3 (max_attempts)" (the log line without its "do not retry: ";
-/// meant for a step that `dcs_status_retry_step_gave_up`). ASCII, at most
-/// `DCS_STATUS_RETRY_STEP_LOG_LINE_MAX` bytes; NULL and invalid steps as for
-/// `dcs_status_retry_step_log_line`, whose contract this follows.
+/// Writes the message of a retrying client's error, ended with why its retries ran
+/// out when `step` (its last) gave up: "MESSAGE; retries exhausted: 503 Service
+/// Unavailable on attempt 3, and max_attempts is 3 (max_attempts)" (the clause
+/// alone for an empty message; the message unchanged for a step that did not give
+/// up; bytes that are not UTF-8 as U+FFFD). `message` is `message_len` bytes (NULL
+/// for none). NULL and invalid steps as for `dcs_status_retry_step_log_line`,
+/// whose renderers' contract this follows; the clause is at most
+/// `DCS_STATUS_RETRY_STEP_LOG_LINE_MAX` bytes.
 ///
 /// # Safety
-/// As for `dcs_status_retry_step_log_line`.
+/// As for `dcs_status_retry_step_log_line`; `message` must be NULL or point to
+/// `message_len` readable bytes.
 #[no_mangle]
-pub unsafe extern "C" fn dcs_status_retry_step_exhausted_text(
+pub unsafe extern "C" fn dcs_status_retry_step_exhausted_message(
     step: *const dcs_status_retry_step,
+    message: *const c_char,
+    message_len: usize,
     buf: *mut c_char,
     cap: usize,
 ) -> usize {
     ffi_panic_boundary! {
         // SAFETY: by this function's contract, `step` is NULL or readable.
         let step = unsafe { step.as_ref() }.ok_or(dcs_status_result::ErrNullPointer).and_then(core_step);
+        // SAFETY: by this function's contract, NULL or `message_len` bytes.
+        let message = unsafe { bytes(message, message_len) }.unwrap_or_default();
         // SAFETY: by this function's contract, `buf` is NULL or has `cap` bytes.
         unsafe {
             match step {
-                Ok(step) => render(buf, cap, step.exhausted_text()),
+                Ok(step) => render(buf, cap, step.exhausted_message(message)),
                 Err(e) => render(
                     buf,
                     cap,

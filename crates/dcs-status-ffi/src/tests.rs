@@ -783,7 +783,7 @@ const CORE_API: &[(&str, Result<&[&str], &str>)] = &[
     ("Jitter", Ok(&["dcs_status_jitter", "dcs_status_jitter_name", "dcs_status_jitter_explain", "dcs_status_jitter_from_name"])),
     ("StepInput", Ok(&["dcs_status_step_input", "dcs_status_step_input_validate"])),
     ("RetryStep", Ok(&["dcs_status_retry_step", "dcs_status_retry_step_log_line", "DCS_STATUS_RETRY_STEP_LOG_LINE_MAX", "dcs_status_retry_step_gave_up"])),
-    ("ExhaustedText", Ok(&["dcs_status_retry_step_exhausted_text"])),
+    ("ExhaustedMessage", Ok(&["dcs_status_retry_step_exhausted_message"])),
     ("NO_RESPONSE", Ok(&["DCS_STATUS_NO_RESPONSE"])),
     ("BODY_LIMIT", Ok(&["DCS_STATUS_BODY_LIMIT"])),
     ("StepAction", Ok(&["dcs_status_step_action", "dcs_status_step_action_name", "dcs_status_step_action_explain"])),
@@ -871,14 +871,23 @@ fn gave_up_is_the_cores_and_false_for_null_or_invalid_steps() {
         let c = dcs_status_retry_step::from(core);
         // SAFETY: a live step.
         assert_eq!(unsafe { dcs_status_retry_step_gave_up(&c) }, core.gave_up());
-        let mut buf = [0 as c_char; DCS_STATUS_RETRY_STEP_LOG_LINE_MAX + 1];
-        // SAFETY: a live step, a buffer of its length.
-        let n = unsafe { dcs_status_retry_step_exhausted_text(&c, buf.as_mut_ptr(), buf.len()) };
+        let message = b"503 Service Unavailable";
+        let mut buf = [0 as c_char; DCS_STATUS_RETRY_STEP_LOG_LINE_MAX + 64];
+        // SAFETY: a live step, a message of its length, a buffer of its length.
+        let n = unsafe {
+            dcs_status_retry_step_exhausted_message(
+                &c,
+                message.as_ptr().cast(),
+                message.len(),
+                buf.as_mut_ptr(),
+                buf.len(),
+            )
+        };
         // SAFETY: the renderer NUL-terminates within the buffer.
         let text = unsafe { CStr::from_ptr(buf.as_ptr()) };
         assert_eq!(
             text.to_str(),
-            Ok(core.exhausted_text().to_string().as_str())
+            Ok(core.exhausted_message(message).to_string().as_str())
         );
         assert_eq!(n, text.to_bytes().len());
     }

@@ -575,12 +575,16 @@ impl PyRetryStep {
         self.0.gave_up()
     }
 
-    /// Why a retrying client's retries ran out, as the end of its error's message:
-    /// ``retries exhausted: WHY (REASON)``, the core's (meant for a step that
-    /// ``gave_up``); an exhausted ``DcsHTTPError``'s message ends with it.
-    #[getter]
-    fn exhausted_text(&self) -> String {
-        self.0.exhausted_text().to_string()
+    /// ``message``, ended with why the retries ran out when this (the last) step
+    /// ``gave_up``: ``MESSAGE; retries exhausted: WHY (REASON)`` (the clause alone for
+    /// an empty message; ``message`` unchanged for a step that did not give up). The
+    /// core's text: an exhausted ``DcsHTTPError``'s message is made with it, as Go's.
+    ///
+    /// >>> last = RetryPolicy().step(503, attempt=3, retry_after="1")
+    /// >>> last.exhausted_message("503")
+    /// '503; retries exhausted: 503 Service Unavailable on attempt 3, and max_attempts is 3 (max_attempts)'
+    fn exhausted_message(&self, message: &str) -> String {
+        self.0.exhausted_message(message).to_string()
     }
 
     /// How long to wait before sending the request again, in milliseconds.

@@ -82,7 +82,7 @@ pub use names::{from_name, from_name_bytes, ident_from_name, UnknownNameError};
 pub use quote::{quote, Quoted};
 pub use retry::random_unit;
 pub use retry::reseed_random_unit;
-pub use retry::ExhaustedText;
+pub use retry::ExhaustedMessage;
 pub use retry::Jitter;
 pub use retry::RetryBudget;
 pub use retry::RetryCategory;

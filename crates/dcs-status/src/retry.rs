@@ -43,7 +43,7 @@ pub use category::RetryCategory;
 pub(crate) use error::unknown_jitter;
 pub use error::RetryInputError;
 pub use input::StepInput;
-pub use log_line::ExhaustedText;
+pub use log_line::ExhaustedMessage;
 pub use policy::{Jitter, RetryPolicy};
 pub use random::{random_unit, reseed_random_unit};
 pub use reason::RetryReason;

@@ -339,9 +339,16 @@ fn check_step(policy: &RetryPolicy, input: &Input, step: &RetryStep) -> Result<(
         | RetryReason::NotIdempotent
         | RetryReason::Status => prop_assert_eq!(step.category, None),
     }
-    let exhausted = step.exhausted_text().to_string();
+    let exhausted = step.exhausted_message("").to_string();
     prop_assert!(exhausted.len() <= RetryStep::LOG_LINE_MAX, "{}", exhausted);
     prop_assert!(exhausted.is_ascii(), "{}", exhausted);
+    prop_assert_eq!(exhausted.is_empty(), !step.gave_up());
+    let message = step.exhausted_message("HTTP 5xx").to_string();
+    if step.gave_up() {
+        prop_assert_eq!(message, format!("HTTP 5xx; {exhausted}"));
+    } else {
+        prop_assert_eq!(message, "HTTP 5xx");
+    }
     let line = step.to_string();
     prop_assert!(line.len() <= RetryStep::LOG_LINE_MAX, "{}", line);
     prop_assert!(line.is_ascii(), "{}", line);

@@ -350,11 +350,11 @@ class _Attempts:
 
 def with_steps(err, steps):
     """``err`` (a ``DcsHTTPError``) with ``steps``; when the last gave up, its message
-    ends with why the retries ran out (``RetryStep.exhausted_text``, as Go's does)
-    and each step's log line is a note, so that the traceback says why."""
+    ends with why the retries ran out (the core's ``RetryStep.exhausted_message``, as
+    Go's does) and each step's log line is a note, so that the traceback says why."""
     err.steps = tuple(steps)
     if steps and steps[-1].gave_up:
-        err.args = (f"{err.args[0]}; {steps[-1].exhausted_text}", *err.args[1:])
+        err.args = (steps[-1].exhausted_message(err.args[0]), *err.args[1:])
         for step in steps:
             _add_note(err, str(step))
     return err

@@ -2,6 +2,7 @@
 //! prints the same line.
 
 use core::fmt;
+use core::fmt::Write as _;
 
 use super::{RetryCategory, RetryReason, RetryStep, StepAction};
 use crate::{ErrorAdvice, Status, NO_RESPONSE};
@@ -76,25 +77,35 @@ impl fmt::Display for RetryStep {
 }
 
 impl RetryStep {
-    /// Why a retrying client's retries ran out, for the end of its error's message:
-    /// `retries exhausted: WHY (REASON)` (the log line without its `do not retry: `),
-    /// e.g. `retries exhausted: 503 Service Unavailable on attempt 3, and
-    /// max_attempts is 3 (max_attempts)`. Meant for a step that
-    /// [`gave_up`](RetryStep::gave_up); ASCII, at most [`RetryStep::LOG_LINE_MAX`]
-    /// bytes.
+    /// The message of a retrying client's error, ended with why its retries ran out
+    /// when this (its last) step [gave up](RetryStep::gave_up): `MESSAGE; retries
+    /// exhausted: WHY (REASON)` (WHY and REASON as in the log line), the clause alone
+    /// for an empty message, and the message unchanged for a step that did not give
+    /// up. Bytes that are not UTF-8 are written as U+FFFD. No allocation; the clause
+    /// is ASCII and at most [`RetryStep::LOG_LINE_MAX`] bytes.
     ///
     /// ```
     /// use dcs_status::{RetryPolicy, StepInput};
     ///
-    /// let last = RetryPolicy::DEFAULT.step(&StepInput::new(3, 503).with_retry_after(b"1"), None);
-    /// assert!(last.gave_up());
+    /// let p = RetryPolicy::DEFAULT;
+    /// let last = p.step(&StepInput::new(3, 503).with_retry_after(b"1"), None);
     /// assert_eq!(
-    ///     last.exhausted_text().to_string(),
-    ///     "retries exhausted: 503 Service Unavailable on attempt 3, and max_attempts is 3 (max_attempts)"
+    ///     last.exhausted_message("503 Service Unavailable").to_string(),
+    ///     "503 Service Unavailable; retries exhausted: 503 Service Unavailable on attempt 3, \
+    ///      and max_attempts is 3 (max_attempts)"
     /// );
+    /// assert!(last.exhausted_message("").to_string().starts_with("retries exhausted: "));
+    /// let answer = p.step(&StepInput::new(1, 404), None);
+    /// assert_eq!(answer.exhausted_message("404 Not Found").to_string(), "404 Not Found");
     /// ```
-    pub const fn exhausted_text(&self) -> ExhaustedText<'_> {
-        ExhaustedText(self)
+    pub fn exhausted_message<'a, M: AsRef<[u8]> + ?Sized>(
+        &'a self,
+        message: &'a M,
+    ) -> ExhaustedMessage<'a> {
+        ExhaustedMessage {
+            step: self,
+            message: message.as_ref(),
+        }
     }
 
     /// The evidence for the reason, e.g. `DCS.4111 says try again later`.
@@ -186,16 +197,32 @@ impl RetryStep {
     }
 }
 
-/// [`RetryStep::exhausted_text`]: why a retrying client's retries ran out (its
-/// `Display`; write it into a fixed buffer as the C ABI does, without allocating).
+/// [`RetryStep::exhausted_message`]: a retrying client's error message, ended with
+/// why its retries ran out (its `Display`; written into a fixed buffer as the C ABI
+/// does, without allocating).
 #[derive(Clone, Copy, Debug)]
-pub struct ExhaustedText<'a>(&'a RetryStep);
+pub struct ExhaustedMessage<'a> {
+    step: &'a RetryStep,
+    message: &'a [u8],
+}
 
-impl fmt::Display for ExhaustedText<'_> {
+impl fmt::Display for ExhaustedMessage<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for chunk in self.message.utf8_chunks() {
+            f.write_str(chunk.valid())?;
+            if !chunk.invalid().is_empty() {
+                f.write_char(char::REPLACEMENT_CHARACTER)?;
+            }
+        }
+        if !self.step.gave_up() {
+            return Ok(());
+        }
+        if !self.message.is_empty() {
+            f.write_str("; ")?;
+        }
         f.write_str("retries exhausted: ")?;
-        self.0.write_why(f)?;
-        write!(f, " ({})", self.0.reason)
+        self.step.write_why(f)?;
+        write!(f, " ({})", self.step.reason)
     }
 }
 
@@ -294,5 +321,20 @@ mod tests {
         assert_eq!(step.write_log_line(&mut buf), line.len());
         assert_eq!(&buf[..line.len()], line.as_bytes());
         assert_eq!(step.write_log_line(&mut []), line.len());
+    }
+
+    #[test]
+    fn an_exhausted_message_writes_bytes_that_are_not_utf8_as_replacement_characters() {
+        use crate::{RetryPolicy, StepInput};
+
+        let last = RetryPolicy::DEFAULT.step(&StepInput::new(3, 502).with_idempotent(true), None);
+        let message = last
+            .exhausted_message(&b"read tcp: \xff\xfe reset"[..])
+            .to_string();
+        assert_eq!(
+            message,
+            "read tcp: \u{fffd}\u{fffd} reset; retries exhausted: 502 Bad Gateway on attempt 3, \
+             and max_attempts is 3 (max_attempts)"
+        );
     }
 }
