@@ -361,39 +361,37 @@ typedef struct {
 	uint32_t tokens;
 } dcsgo_tokens;
 
-// DCSGO_STEP_PARAMS are a step's fields as scalars, the catalogue entry as its
-// index (-1 for none): how Go passes a RetryStep back.
-#define DCSGO_STEP_PARAMS uint32_t action, uint64_t delay_ms, bool has_category, uint32_t category, \
-	uint32_t reason, bool has_tokens_after, uint32_t tokens_after, uint32_t attempt, \
-	uint32_t max_attempts, int64_t status, bool has_retry_after, uint64_t retry_after_s, \
-	int64_t catalogue
-#define DCSGO_STEP_FIELDS {action, delay_ms, has_category, category, reason, has_tokens_after, \
-	tokens_after, attempt, max_attempts, status, has_retry_after, retry_after_s, \
-	catalogue >= 0 ? dcs_status_catalogue_at((size_t)catalogue) : NULL}
+// dcsgo_step_of is a step as Go passes it back (cStep): the struct by value,
+// its catalogue entry as an index (-1 for none), which Go has and the pointer
+// is found from here, without another cgo call.
+static dcs_status_retry_step dcsgo_step_of(dcs_status_retry_step step, int64_t catalogue) {
+	step.catalogue = catalogue >= 0 ? dcs_status_catalogue_at((size_t)catalogue) : NULL;
+	return step;
+}
 
 // dcsgo_record_success records a success; has_last false for a first-attempt
 // success.
 static dcsgo_tokens dcsgo_record_success(const dcs_status_retry_budget *budget, bool has_last,
-		DCSGO_STEP_PARAMS) {
+		dcs_status_retry_step last, int64_t catalogue) {
 	dcsgo_tokens r = {0, 0};
-	dcs_status_retry_step last = DCSGO_STEP_FIELDS;
+	last = dcsgo_step_of(last, catalogue);
 	r.result = dcs_status_retry_budget_record_success(budget, has_last ? &last : NULL, &r.tokens);
 	return r;
 }
 
-static size_t dcsgo_step_log_line(char *buf, size_t cap, DCSGO_STEP_PARAMS) {
-	dcs_status_retry_step step = DCSGO_STEP_FIELDS;
+static size_t dcsgo_step_log_line(char *buf, size_t cap, dcs_status_retry_step step, int64_t catalogue) {
+	step = dcsgo_step_of(step, catalogue);
 	return dcs_status_retry_step_log_line(&step, buf, cap);
 }
 
 static size_t dcsgo_step_exhausted_message(const char *message, size_t message_len, char *buf,
-		size_t cap, DCSGO_STEP_PARAMS) {
-	dcs_status_retry_step step = DCSGO_STEP_FIELDS;
+		size_t cap, dcs_status_retry_step step, int64_t catalogue) {
+	step = dcsgo_step_of(step, catalogue);
 	return dcs_status_retry_step_exhausted_message(&step, message, message_len, buf, cap);
 }
 
-static bool dcsgo_step_gave_up(DCSGO_STEP_PARAMS) {
-	dcs_status_retry_step step = DCSGO_STEP_FIELDS;
+static bool dcsgo_step_gave_up(dcs_status_retry_step step, int64_t catalogue) {
+	step = dcsgo_step_of(step, catalogue);
 	return dcs_status_retry_step_gave_up(&step);
 }
 */
@@ -1220,6 +1218,27 @@ func stepFromC(r *C.dcsgo_step) (RetryStep, uint32) {
 	return s, resultOK
 }
 
+// cStep is s as the C API's struct, without its catalogue pointer, and its
+// catalogue entry's index (-1 for none), which dcsgo_step_of turns back into
+// the pointer: how a RetryStep goes back to C (two arguments; the struct is
+// passed by value, so nothing escapes).
+func (s *RetryStep) cStep() (C.dcs_status_retry_step, C.int64_t) {
+	return C.dcs_status_retry_step{
+		action:           C.uint32_t(s.Action),
+		delay_ms:         C.uint64_t(s.DelayMS),
+		has_category:     C.bool(s.HasCategory),
+		category:         C.uint32_t(s.Category),
+		reason:           C.uint32_t(s.Reason),
+		has_tokens_after: C.bool(s.HasTokensAfter),
+		tokens_after:     C.uint32_t(s.TokensAfter),
+		attempt:          C.uint32_t(s.Attempt),
+		max_attempts:     C.uint32_t(s.MaxAttempts),
+		status:           C.int64_t(s.Status),
+		has_retry_after:  C.bool(s.HasRetryAfter),
+		retry_after_s:    C.uint64_t(s.RetryAfterS),
+	}, C.int64_t(s.Catalogue.catalogueIndex())
+}
+
 // stepLogLine is the core's log line of a step, which always fits
 // DCS_STATUS_RETRY_STEP_LOG_LINE_MAX bytes: one cgo call, and the string is the
 // only allocation.
@@ -1227,11 +1246,8 @@ func stepLogLine(s *RetryStep) string {
 	// The buffer escapes (C writes it) and becomes the string, which nothing
 	// writes after the call.
 	buf := make([]byte, logLineMax+1)
-	n := int(C.dcsgo_step_log_line((*C.char)(unsafe.Pointer(&buf[0])), C.size_t(len(buf)),
-		C.uint32_t(s.Action), C.uint64_t(s.DelayMS), C.bool(s.HasCategory), C.uint32_t(s.Category),
-		C.uint32_t(s.Reason), C.bool(s.HasTokensAfter), C.uint32_t(s.TokensAfter), C.uint32_t(s.Attempt),
-		C.uint32_t(s.MaxAttempts), C.int64_t(s.Status), C.bool(s.HasRetryAfter), C.uint64_t(s.RetryAfterS),
-		C.int64_t(s.Catalogue.catalogueIndex())))
+	step, catalogue := s.cStep()
+	n := int(C.dcsgo_step_log_line((*C.char)(unsafe.Pointer(&buf[0])), C.size_t(len(buf)), step, catalogue))
 	return view(buf, 0, min(n, len(buf)-1))
 }
 
@@ -1250,22 +1266,16 @@ func stepExhaustedMessage(s *RetryStep, message string) string {
 	m, mLen := cString(message)
 	// Room for the message, "; " and the clause (at most logLineMax bytes).
 	buf := make([]byte, len(message)+2+logLineMax+1)
+	step, catalogue := s.cStep()
 	n := int(C.dcsgo_step_exhausted_message(m, mLen, (*C.char)(unsafe.Pointer(&buf[0])), C.size_t(len(buf)),
-		C.uint32_t(s.Action), C.uint64_t(s.DelayMS), C.bool(s.HasCategory), C.uint32_t(s.Category),
-		C.uint32_t(s.Reason), C.bool(s.HasTokensAfter), C.uint32_t(s.TokensAfter), C.uint32_t(s.Attempt),
-		C.uint32_t(s.MaxAttempts), C.int64_t(s.Status), C.bool(s.HasRetryAfter), C.uint64_t(s.RetryAfterS),
-		C.int64_t(s.Catalogue.catalogueIndex())))
+		step, catalogue))
 	runtime.KeepAlive(message)
 	return view(buf, 0, min(n, len(buf)-1))
 }
 
 // stepGaveUp is the core's RetryStep::gave_up of s.
 func stepGaveUp(s *RetryStep) bool {
-	return bool(C.dcsgo_step_gave_up(
-		C.uint32_t(s.Action), C.uint64_t(s.DelayMS), C.bool(s.HasCategory), C.uint32_t(s.Category),
-		C.uint32_t(s.Reason), C.bool(s.HasTokensAfter), C.uint32_t(s.TokensAfter), C.uint32_t(s.Attempt),
-		C.uint32_t(s.MaxAttempts), C.int64_t(s.Status), C.bool(s.HasRetryAfter), C.uint64_t(s.RetryAfterS),
-		C.int64_t(s.Catalogue.catalogueIndex())))
+	return bool(C.dcsgo_step_gave_up(s.cStep()))
 }
 
 // cBudget is the C handle of a budget.
@@ -1292,11 +1302,8 @@ func budgetRecordSuccess(h cBudget, last *RetryStep) (uint32, uint32) {
 	if last != nil {
 		s = *last
 	}
-	r := C.dcsgo_record_success(h, C.bool(last != nil),
-		C.uint32_t(s.Action), C.uint64_t(s.DelayMS), C.bool(s.HasCategory), C.uint32_t(s.Category),
-		C.uint32_t(s.Reason), C.bool(s.HasTokensAfter), C.uint32_t(s.TokensAfter), C.uint32_t(s.Attempt),
-		C.uint32_t(s.MaxAttempts), C.int64_t(s.Status), C.bool(s.HasRetryAfter), C.uint64_t(s.RetryAfterS),
-		C.int64_t(s.Catalogue.catalogueIndex()))
+	step, catalogue := s.cStep()
+	r := C.dcsgo_record_success(h, C.bool(last != nil), step, catalogue)
 	return uint32(r.tokens), uint32(r.result)
 }
 
