@@ -43,13 +43,11 @@ __all__ = ["AsyncRetryTransport", "RetryTransport"]
 _CONNECTION_ERRORS = (httpx.NetworkError, httpx.TimeoutException, httpx.RemoteProtocolError)
 
 
-class RetryTransport(httpx.BaseTransport):
-    """An ``httpx`` transport that sends each request through ``transport``
-    (``httpx.HTTPTransport()`` if ``None``) and retries by the core's policy.
+class _Wrapping:
+    """The settings both transports take: the transport they wrap (``_default()`` if
+    ``None``) and the retrier's."""
 
-    ``policy``, ``budget`` and the other settings are those of
-    ``dcs_status.retrying.call``. Closing it closes ``transport``.
-    """
+    _default = None
 
     def __init__(
         self,
@@ -63,7 +61,7 @@ class RetryTransport(httpx.BaseTransport):
         deadline=None,
         raise_on_exhausted=True,
     ):
-        self.transport = httpx.HTTPTransport() if transport is None else transport
+        self.transport = self._default() if transport is None else transport
         self.retrier = Retrier(
             policy,
             budget,
@@ -73,6 +71,17 @@ class RetryTransport(httpx.BaseTransport):
             deadline=deadline,
             raise_on_exhausted=raise_on_exhausted,
         )
+
+
+class RetryTransport(_Wrapping, httpx.BaseTransport):
+    """An ``httpx`` transport that sends each request through ``transport``
+    (``httpx.HTTPTransport()`` if ``None``) and retries by the core's policy.
+
+    ``policy``, ``budget`` and the other settings are those of
+    ``dcs_status.retrying.call``. Closing it closes ``transport``.
+    """
+
+    _default = httpx.HTTPTransport
 
     def handle_request(self, request):
         """Sends ``request`` until the policy's step stops; returns the final
@@ -84,34 +93,13 @@ class RetryTransport(httpx.BaseTransport):
         self.transport.close()
 
 
-class AsyncRetryTransport(httpx.AsyncBaseTransport):
+class AsyncRetryTransport(_Wrapping, httpx.AsyncBaseTransport):
     """``RetryTransport`` for ``httpx.AsyncClient``: wraps ``transport``
     (``httpx.AsyncHTTPTransport()`` if ``None``), sleeps with ``asyncio.sleep``
     unless given a ``sleep``.
     """
 
-    def __init__(
-        self,
-        transport=None,
-        *,
-        policy=None,
-        budget=None,
-        sleep=None,
-        clock=None,
-        random=None,
-        deadline=None,
-        raise_on_exhausted=True,
-    ):
-        self.transport = httpx.AsyncHTTPTransport() if transport is None else transport
-        self.retrier = Retrier(
-            policy,
-            budget,
-            sleep=sleep,
-            clock=clock,
-            random=random,
-            deadline=deadline,
-            raise_on_exhausted=raise_on_exhausted,
-        )
+    _default = httpx.AsyncHTTPTransport
 
     async def handle_async_request(self, request):
         """Sends ``request`` until the policy's step stops; returns the final
